@@ -1,0 +1,1 @@
+"""Hashtags: how many, and duplicates (PL2xx)."""

@@ -1,0 +1,1 @@
+"""Length: recommended lengths and hard character limits per channel and type (PL1xx)."""

@@ -1,0 +1,1 @@
+"""Links: external links and UTM tracking (PL3xx)."""

@@ -1,0 +1,1 @@
+"""Meta: front matter and suppression comments (PL0xx)."""

@@ -1,0 +1,166 @@
+"""Command line: `postlint check`, `stats`, `rules`, `rule`.
+
+Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage, configuration or input
+errors (unreadable, binary, non-UTF-8, oversized files, malformed front matter).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from postlint import __version__
+from postlint.frontmatter import CHANNELS
+from postlint.problem import ConfigError, Level
+
+FORMATS = ("text", "concise", "json")
+
+
+def _codes(values) -> tuple[str, ...]:
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+
+
+def _fail(message: str) -> None:
+    click.echo(f"postlint: error: {message}", err=True)
+    sys.exit(2)
+
+
+def _results(paths, stdin_filename, linter):
+    """Lint every input; stream results in order. Missing paths and unreadable files are errors."""
+    from postlint.linter import Result, iter_files
+
+    for arg in paths:
+        if arg == "-":
+            name = stdin_filename or "-"
+            yield linter.lint_bytes(sys.stdin.buffer.read(), Path(stdin_filename or "stdin.md"), name)
+            continue
+        for path, problem in iter_files([arg], linter):
+            yield Result(path.as_posix(), error=problem) if problem else linter.lint_path(path)
+
+
+def _make_linter(channel, select, extend_select, ignore, config):
+    from postlint.linter import Linter, Options
+
+    return Linter(Options(channel=channel, select=_codes(select) or None, extend_select=_codes(extend_select),
+                          ignore=_codes(ignore), config_file=config))
+
+
+common = [
+    click.option("--channel", type=click.Choice(CHANNELS), help="Channel for drafts without `channel` in front matter."),
+    click.option("--config", type=click.Path(dir_okay=False), help="Use this config file instead of discovery."),
+    click.option("--stdin-filename", help="Name (and config location) for the draft read from `-`."),
+]
+
+
+def with_common(fn):
+    for option in reversed(common):
+        fn = option(fn)
+    return fn
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="postlint")
+def main():
+    """A linter for draft social-media posts."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@with_common
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--select", multiple=True, help="Rule codes, prefixes or names to check (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Add rules to the configured selection.")
+@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="Lowest level that makes the exit code 1 (default: warning).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ignore, fail_on, exit_zero, quiet,
+          color):
+    """Check drafts: files, folders (recursively) or `-` for stdin."""
+    try:
+        linter = _make_linter(channel, select, extend_select, ignore, config)
+        results = list(_results(paths or ["."], stdin_filename, linter))
+        threshold = Level.parse(fail_on) if fail_on else (linter.config_for(Path("x")).fail_on or Level.WARNING)
+    except ConfigError as exc:
+        _fail(str(exc))
+    from postlint import formatters
+
+    use_color = color == "always" or (color == "auto" and fmt in ("text", "concise") and sys.stdout.isatty())
+    for result in results:
+        if result.error:
+            click.echo(f"{result.path}: error: {result.error}", err=True)
+    output = formatters.FORMATTERS[fmt](results, color=use_color, quiet=quiet)
+    if output:
+        click.echo(output)
+    if any(r.error for r in results):
+        sys.exit(2)
+    failing = any(f.level >= threshold for r in results for f in r.findings)
+    sys.exit(1 if failing and not exit_zero else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@with_common
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def stats(paths, channel, config, stdin_filename, fmt):
+    """Show what postlint measures in each draft: lengths, hashtags, links, mentions, emoji."""
+    from postlint import stats as stats_mod
+
+    try:
+        linter = _make_linter(channel, (), (), ("ALL",), config)
+        results = list(_results(paths or ["."], stdin_filename, linter))
+    except ConfigError as exc:
+        _fail(str(exc))
+    for result in results:
+        if result.error:
+            click.echo(f"{result.path}: error: {result.error}", err=True)
+    drafts = [r.draft for r in results if r.draft is not None]
+    if fmt == "json":
+        click.echo(json.dumps([stats_mod.measure(d) for d in drafts], ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n\n".join(stats_mod.render(stats_mod.measure(d)) for d in drafts))
+    sys.exit(2 if any(r.error for r in results) else 0)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_(fmt):
+    """List every rule: code, name, family, default level, summary."""
+    from postlint import registry
+
+    rows = [{"code": r.code, "name": r.name, "family": r.family, "level": str(r.default_level),
+             "summary": r.summary, "url": registry.docs_url(r.name)} for r in registry.rules()]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    width = max(len(r["name"]) for r in rows)
+    for r in rows:
+        click.echo(f"{r['code']}  {r['name']:<{width}}  {r['level']:<7}  {r['summary']}")
+
+
+@main.command()
+@click.argument("rule")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rule(rule, fmt):
+    """Explain a rule (by code or name): what it checks, why, examples, options, sources."""
+    from postlint import docgen, registry
+
+    found = registry.lookup(rule)
+    if found is None:
+        _fail(f"unknown rule {rule!r}; `postlint rules` lists them")
+    if fmt == "json":
+        click.echo(json.dumps({"code": found.code, "name": found.name, "family": found.family,
+                               "level": str(found.default_level), "summary": found.summary,
+                               "url": registry.docs_url(found.name), "docs": docgen.render(found)},
+                              ensure_ascii=False, indent=2))
+    else:
+        click.echo(docgen.render(found))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,220 @@
+"""Configuration: find, load and validate `postlint.toml` / `[tool.postlint]`, resolve per draft.
+
+Resolution order for a rule's options, lowest to highest: core pack, pack scope tables
+(`type.<t>`, `channel.<c>`, `channel.<c>.type.<t>`), the user's `rules.<rule>` table with the
+same scopes, then matching `per-path` tables. An unknown key or bad value is a `ConfigError`
+naming file, table and key.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import regex
+
+from postlint import packs, registry
+from postlint.frontmatter import CHANNELS, LANGS, TYPES
+from postlint.problem import ConfigError, Level
+
+CONFIG_FILES = (".postlint.toml", "postlint.toml", "pyproject.toml")
+DEFAULT_EXCLUDE = ("node_modules", "venv", "site-packages")
+DEFAULT_MAX_FILE_SIZE = 1_000_000
+SHARED_KEYS = {"level": ("error", "warning", "info"), "enabled": bool}
+PATH_KEYS = {"channel", "type", "lang", "ignore", "extend-select", "rules"}
+TOP_KEYS = {"channel", "type", "lang", "select", "extend-select", "ignore", "exclude", "extend-exclude",
+            "fail-on", "per-path", "rules", "max-file-size"}
+
+
+def _type_name(spec) -> str:
+    if isinstance(spec, tuple):
+        return "one of " + ", ".join(map(str, spec))
+    return {list: "a list of strings", bool: "true or false", int: "an integer", float: "a number",
+            str: "a string"}[spec]
+
+
+def check_value(value: Any, spec: Any, where: str) -> Any:
+    """Validate one option value against its type spec; raise ConfigError naming `where`."""
+    ok = {
+        bool: lambda v: isinstance(v, bool),
+        int: lambda v: isinstance(v, int) and not isinstance(v, bool),
+        float: lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+        str: lambda v: isinstance(v, str),
+        list: lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    }.get(spec, lambda v: v in spec)(value)
+    if not ok:
+        raise ConfigError(f"{where}: expected {_type_name(spec)}, got {value!r}")
+    return value
+
+
+def check_rule_table(table: dict, rule: registry.Rule, where: str, *, pack: bool = False,
+                     scopes: tuple[str, ...] = ("channel", "type")) -> None:
+    """Validate a rule table and its scope sub-tables against the rule's OPTIONS."""
+    allowed = {**SHARED_KEYS, **rule.options}
+    for key, value in table.items():
+        here = f"{where}.{key}"
+        if key.startswith("_") or (pack and key == "cite"):
+            continue
+        if key in scopes:
+            names = CHANNELS if key == "channel" else TYPES
+            if not isinstance(value, dict):
+                raise ConfigError(f"{here}: expected a table of {key} tables")
+            for name, sub in value.items():
+                if name not in names:
+                    raise ConfigError(f"{here}: unknown {key} {name!r} (expected one of {', '.join(names)})")
+                if not isinstance(sub, dict):
+                    raise ConfigError(f"{here}.{name}: expected a table")
+                inner = ("type",) if key == "channel" else ()
+                check_rule_table(sub, rule, f"{here}.{name}", pack=pack, scopes=inner)
+        elif key in allowed:
+            check_value(value, allowed[key], here)
+        else:
+            raise ConfigError(f"{where}: unknown option {key!r} for rule {rule.name} "
+                              f"(allowed: {', '.join(sorted(allowed))})")
+
+
+def _selectors(values: list, where: str) -> list[str]:
+    for value in check_value(values, list, where):
+        if value.upper() != "ALL" and registry.lookup(value) is None and not any(
+                r.code.startswith(value.upper()) for r in registry.rules()):
+            raise ConfigError(f"{where}: {value!r} matches no rule code, prefix or name")
+    return list(values)
+
+
+def _rules(table: Any, where: str) -> dict[str, dict]:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: expected a table of rule tables")
+    result = {}
+    for key, sub in table.items():
+        rule = registry.lookup(key)
+        if rule is None:
+            raise ConfigError(f"{where}: unknown rule {key!r}")
+        if not isinstance(sub, dict):
+            raise ConfigError(f"{where}.{key}: expected a table")
+        check_rule_table(sub, rule, f"{where}.{key}")
+        result[rule.name] = sub
+    return result
+
+
+def glob_regex(pattern: str) -> regex.Pattern:
+    """gitignore-like globs: `**` crosses folders, `*` does not; no slash matches at any depth."""
+    anchored = "/" in pattern.rstrip("/")
+    out = []
+    for token in regex.split(r"(\*\*/?|\*|\?)", pattern.strip("/")):
+        if token in ("**", "**/"):
+            out.append("(?:.*/)?" if token == "**/" else ".*")
+        elif token == "*":
+            out.append("[^/]*")
+        elif token == "?":
+            out.append("[^/]")
+        else:
+            out.append(regex.escape(token))
+    prefix = "" if anchored else "(?:.*/)?"
+    return regex.compile(f"^{prefix}{''.join(out)}(?:/.*)?$")
+
+
+@dataclass(slots=True)
+class Config:
+    """One configuration file, validated. `root` anchors its path globs."""
+
+    source: str = "defaults"
+    root: Path = field(default_factory=Path.cwd)
+    channel: str | None = None
+    type: str | None = None
+    lang: str | None = None
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    fail_on: Level | None = None
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    rules: dict[str, dict] = field(default_factory=dict)
+    per_path: list[tuple[regex.Pattern, dict]] = field(default_factory=list)
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return PurePosixPath(path.as_posix()).as_posix()
+
+    def excluded(self, path: Path) -> bool:
+        rel = self.relative(path)
+        return any(glob_regex(p).match(rel) for p in self.exclude)
+
+    def path_tables(self, path: Path) -> list[dict]:
+        rel = self.relative(path)
+        return [table for pattern, table in self.per_path if pattern.match(rel)]
+
+
+def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:
+    """Build a Config from a TOML table; `prefix` is the table name used in messages."""
+    where = lambda key: f"{source}: [{prefix}] {key}" if prefix else f"{source}: {key}"  # noqa: E731
+    cfg = Config(source=source, root=root)
+    for key, value in data.items():
+        if key not in TOP_KEYS:
+            raise ConfigError(f"{where(key)}: unknown key (allowed: {', '.join(sorted(TOP_KEYS))})")
+    if "channel" in data:
+        cfg.channel = check_value(data["channel"], CHANNELS, where("channel"))
+    if "type" in data:
+        cfg.type = check_value(data["type"], TYPES, where("type"))
+    if "lang" in data:
+        cfg.lang = check_value(data["lang"], LANGS, where("lang"))
+    if "select" in data:
+        cfg.select = _selectors(data["select"], where("select"))
+    cfg.extend_select = _selectors(data.get("extend-select", []), where("extend-select"))
+    cfg.ignore = _selectors(data.get("ignore", []), where("ignore"))
+    if "exclude" in data:
+        cfg.exclude = list(check_value(data["exclude"], list, where("exclude")))
+    cfg.exclude += check_value(data.get("extend-exclude", []), list, where("extend-exclude"))
+    if "fail-on" in data:
+        cfg.fail_on = Level.parse(check_value(data["fail-on"], ("error", "warning", "info"), where("fail-on")))
+    if "max-file-size" in data:
+        cfg.max_file_size = check_value(data["max-file-size"], int, where("max-file-size"))
+    cfg.rules = _rules(data.get("rules", {}), where("rules"))
+    per_path = data.get("per-path", {})
+    if not isinstance(per_path, dict):
+        raise ConfigError(f"{where('per-path')}: expected a table of glob = {{...}} tables")
+    for pattern, table in per_path.items():
+        here = where(f'per-path."{pattern}"')
+        if not isinstance(table, dict):
+            raise ConfigError(f"{here}: expected a table")
+        for key in table:
+            if key not in PATH_KEYS:
+                raise ConfigError(f"{here}: unknown key {key!r} (allowed: {', '.join(sorted(PATH_KEYS))})")
+        checked = dict(table)
+        for key, names in (("channel", CHANNELS), ("type", TYPES), ("lang", LANGS)):
+            if key in table:
+                check_value(table[key], names, f"{here}.{key}")
+        checked["ignore"] = _selectors(table.get("ignore", []), f"{here}.ignore")
+        checked["extend-select"] = _selectors(table.get("extend-select", []), f"{here}.extend-select")
+        checked["rules"] = _rules(table.get("rules", {}), f"{here}.rules")
+        cfg.per_path.append((glob_regex(pattern), checked))
+    return cfg
+
+
+def load(path: Path) -> Config | None:
+    """Load one config file; None for a pyproject.toml without `[tool.postlint]`."""
+    data = packs.read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("postlint")
+        if data is None:
+            return None
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: [tool.postlint] must be a table")
+        return parse(data, str(path), path.parent, "tool.postlint")
+    return parse(data, str(path), path.parent, "")
+
+
+@functools.lru_cache(maxsize=512)
+def discover(directory: Path) -> Config:
+    """The nearest configuration at or above `directory`; defaults when there is none."""
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file():
+                found = load(candidate)
+                if found is not None:
+                    return found
+    return Config(root=directory)

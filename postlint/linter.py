@@ -1,0 +1,205 @@
+"""Run the selected rules on drafts: build the draft, resolve settings, stamp and suppress."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from postlint import config as config_mod
+from postlint import frontmatter, lang as lang_mod, packs, registry, source, suppress
+from postlint.problem import ConfigError, Finding, Hit, InputError, Level
+
+DEFAULT_CHANNEL = "linkedin"
+DEFAULT_TYPE = "post"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the command line adds on top of the configuration files."""
+
+    channel: str | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    config_file: str | None = None
+
+
+@dataclass(slots=True)
+class Result:
+    """The outcome for one input: findings, or an input error message."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    draft: source.Draft | None = None
+
+
+def _specificity(selector: str, rule: registry.Rule) -> int:
+    if selector.upper() == "ALL":
+        return 0
+    if selector.lower() == rule.name or selector.upper() == rule.code:
+        return 100
+    return len(selector) if rule.code.startswith(selector.upper()) else -1
+
+
+class Linter:
+    """Lints files and texts with configuration discovered per directory (or one given file)."""
+
+    def __init__(self, options: Options = Options(), config: config_mod.Config | None = None):
+        self.options = options
+        self._explicit = config
+        if options.config_file:
+            path = Path(options.config_file)
+            if not path.is_file():
+                raise ConfigError(f"{path}: config file not found")
+            self._explicit = config_mod.load(path) or config_mod.Config(source=str(path), root=path.parent)
+        for selector in (*(options.select or ()), *options.extend_select, *options.ignore):
+            config_mod._selectors([selector], "--select/--ignore")
+        self._settings: dict = {}
+        self._selection: dict = {}
+
+    def config_for(self, path: Path) -> config_mod.Config:
+        if self._explicit is not None:
+            return self._explicit
+        return config_mod.discover(path.resolve().parent)
+
+    # -- selection and per-rule settings -------------------------------------------------
+    def selected(self, cfg: config_mod.Config, tables: tuple) -> list[registry.Rule]:
+        key = (id(cfg), tuple(id(t) for t in tables))
+        if key not in self._selection:
+            opts = self.options
+            positive = list(opts.select if opts.select is not None else (cfg.select or ["ALL"]))
+            positive += [*cfg.extend_select, *opts.extend_select]
+            negative = [*cfg.ignore, *opts.ignore]
+            for table in tables:
+                positive += table["extend-select"]
+                negative += table["ignore"]
+            chosen = []
+            for rule in registry.rules():
+                best_pos = max((_specificity(s, rule) for s in positive), default=-1)
+                best_neg = max((_specificity(s, rule) for s in negative), default=-1)
+                if best_pos >= 0 and best_pos > best_neg:
+                    chosen.append(rule)
+            self._selection[key] = chosen
+        return self._selection[key]
+
+    def settings(self, rule: registry.Rule, cfg, tables: tuple, channel: str, type_: str):
+        """(enabled, level, options) of a rule for one channel and type."""
+        key = (rule.code, id(cfg), tuple(id(t) for t in tables), channel, type_)
+        if key not in self._settings:
+            layers = [packs.core_pack()[rule.name], cfg.rules.get(rule.name)]
+            layers += [t["rules"].get(rule.name) for t in tables]
+            merged: dict = {}
+            for layer in layers:
+                if layer:
+                    merged.update(packs.scoped(layer, channel, type_))
+            merged.pop("cite", None)
+            enabled = merged.pop("enabled", True)
+            level = Level.parse(merged.pop("level"))
+            self._settings[key] = (enabled, level, merged)
+        return self._settings[key]
+
+    # -- entry points -------------------------------------------------------------------
+    def lint_path(self, path: Path, display: str | None = None) -> Result:
+        display = display or path.as_posix()
+        try:
+            cfg = self.config_for(path)
+            size = path.stat().st_size
+            if size > cfg.max_file_size:
+                raise InputError(f"file too large ({size / 1e6:.1f} MB > {cfg.max_file_size / 1e6:g} MB limit, "
+                                 f"max-file-size)")
+            data = path.read_bytes()
+        except OSError as exc:
+            return Result(display, error=f"cannot read file: {exc.strerror or exc}")
+        except InputError as exc:
+            return Result(display, error=str(exc))
+        return self.lint_bytes(data, path, display, cfg)
+
+    def lint_bytes(self, data: bytes, path: Path, display: str, cfg=None) -> Result:
+        cfg = cfg or self.config_for(path)
+        try:
+            if len(data) > cfg.max_file_size:
+                raise InputError(f"input too large ({len(data) / 1e6:.1f} MB > {cfg.max_file_size / 1e6:g} MB limit, "
+                                 f"max-file-size)")
+            return self.lint_text(source.decode(data), path, display, cfg)
+        except InputError as exc:
+            return Result(display, error=str(exc))
+
+    def lint_text(self, raw: str, path: Path, display: str, cfg=None) -> Result:
+        """Lint decoded text (LF line endings). Raises InputError for malformed front matter."""
+        cfg = cfg or self.config_for(path)
+        draft = self.build(raw, path, display, cfg)
+        tables = tuple(cfg.path_tables(path))
+        findings, after = [], []
+        for rule in self.selected(cfg, tables):
+            enabled, level, opts = self.settings(rule, cfg, tables, draft.channel, draft.type)
+            if not enabled:
+                continue
+            if getattr(rule_module(rule), "AFTER_SUPPRESSIONS", False):
+                after.append((rule, level, opts))
+                continue
+            findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
+        suppressions, invalid = suppress.parse(draft)
+        findings = suppress.apply(findings, suppressions)
+        draft.suppression_problems = {"unused": suppress.unused(suppressions), "invalid": invalid}
+        for rule, level, opts in after:
+            findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
+        findings.sort()
+        return Result(display, findings, draft=draft)
+
+    def build(self, raw: str, path: Path, display: str, cfg) -> source.Draft:
+        fm = source.split_front_matter(raw)
+        meta, _ = frontmatter.validate(fm.data)
+        tables = cfg.path_tables(path)
+
+        def pick(key, cli=None, default=None):
+            from_path = [t[key] for t in tables if key in t]
+            for value in (meta.get(key), cli, from_path[-1] if from_path else None, getattr(cfg, key)):
+                if value:
+                    return value
+            return default
+
+        text, runs, notes = source.body_runs(raw, fm.end)
+        channel = pick("channel", self.options.channel, DEFAULT_CHANNEL)
+        lang = pick("lang") or lang_mod.detect(text)
+        return source.Draft(path=display, raw=raw, meta=meta, channel=channel, type=pick("type", None, DEFAULT_TYPE),
+                            lang=lang, body_start=fm.end, text=text, notes=notes, front_matter=fm, _runs=runs)
+
+
+def rule_module(rule: registry.Rule):
+    import sys
+
+    return sys.modules[rule.module]
+
+
+def stamp(rule: registry.Rule, level: Level, hit: Hit, draft: source.Draft) -> Finding:
+    """Turn a check's Hit into a Finding with code, name, level and file positions."""
+    start, end = (hit.start, hit.end) if hit.raw else draft.file_span(hit.start, hit.end)
+    line, column = draft.position(start)
+    end_line, end_column = draft.position(end)
+    return Finding(draft.path, line, column, rule.code, end_line, end_column, rule.name, level, hit.message,
+                   start, end, hit.fix)
+
+
+def iter_files(paths, linter: Linter):
+    """Expand folders recursively to draft files; skip hidden folders and excluded paths.
+
+    Yields (path, None) for files, (path, message) for arguments that do not exist.
+    """
+    suffixes = (".md", ".markdown", ".txt")
+    for arg in paths:
+        path = Path(arg)
+        if not path.exists():
+            yield path, "no such file or directory"
+        elif path.is_dir():
+            for folder, dirs, files in os.walk(path):
+                here = Path(folder)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and not linter.config_for(here / d / "x").excluded(here / d))
+                for name in sorted(files):
+                    candidate = here / name
+                    if name.endswith(suffixes) and not linter.config_for(candidate).excluded(candidate):
+                        yield candidate, None
+        elif not linter.config_for(path).excluded(path):
+            yield path, None

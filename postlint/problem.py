@@ -1,0 +1,84 @@
+"""Records that flow through the linter: what checks yield and what users see."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Level(enum.IntEnum):
+    """Finding severity. The order matters: `--fail-on` compares levels."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> "Level":
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            raise ValueError(f"unknown level {value!r} (expected error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A replacement of `start:end` (offsets into the file text) by `content`."""
+
+    start: int
+    end: int
+    content: str
+    safe: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a check yields: a span and a message; the linter adds everything else.
+
+    Offsets are code points into the post text (`Draft.text`), end exclusive. With
+    `raw=True` they point into the whole file instead (front matter findings).
+    """
+
+    start: int
+    end: int
+    message: str
+    raw: bool = False
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Finding:
+    """A problem as users see it. Lines and columns are 1-based, columns in code points."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    end_line: int
+    end_column: int
+    name: str = field(compare=False)
+    level: Level = field(compare=False)
+    message: str = field(compare=False)
+    start: int = field(compare=False, default=0)
+    end: int = field(compare=False, default=0)
+    fix: Fix | None = field(compare=False, default=None)
+
+    @property
+    def url(self) -> str:
+        from postlint.registry import docs_url
+
+        return docs_url(self.name)
+
+
+class InputError(Exception):
+    """A file that cannot be linted: unreadable, binary, not UTF-8, too big, bad front matter.
+
+    The message is one line and does not repeat the path; the CLI prefixes it.
+    """
+
+
+class ConfigError(Exception):
+    """A configuration file or option that is invalid. The message names file, table and key."""

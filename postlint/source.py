@@ -1,0 +1,201 @@
+"""Turn file bytes into a `Draft`: decoding, front matter, author notes, positions.
+
+The post text (`Draft.text`) is the body with HTML comments (author notes) removed and
+outer whitespace trimmed: what the platform would publish. Every offset into it maps back
+to the file so findings point at the right line and column.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from postlint.problem import InputError
+
+BOM = "\ufeff"
+FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", regex.S)
+HTML_COMMENT = regex.compile(r"<!--(.*?)-->", regex.S)
+# Only whole-line notes take their line break with them, so a note between two paragraphs
+# does not leave a blank line that would change the published text.
+NOTE_LINE = regex.compile(r"^[ \t]*<!--.*?-->[ \t]*(?:\n|\Z)", regex.S | regex.M)
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (BOM allowed) and normalise line endings to LF.
+
+    Lone CR and CRLF both count as one line break, as editors and LSP clients count them,
+    so line and column numbers stay right after the normalisation.
+    """
+    if b"\0" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes), not a text draft")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(f"invalid UTF-8 at byte {exc.start} (line {line}): {exc.reason}") from None
+    if text.startswith(BOM):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    """Raw front matter: parsed values plus where each top-level key and value sits."""
+
+    data: dict[str, Any]
+    key_spans: dict[str, tuple[int, int]]
+    value_spans: dict[str, tuple[int, int]]
+    end: int  # offset where the body starts
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    import yaml  # imported here: drafts without front matter never pay for PyYAML
+
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return FrontMatter({}, {}, {}, 0)
+    chunk = match.group(1) or ""
+    offset = match.start(1) if match.group(1) is not None else 0
+    loader = yaml.SafeLoader(chunk)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(f"malformed front matter{where}: {problem}") from None
+    finally:
+        loader.dispose()
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(f"malformed front matter: expected key: value pairs, got {type(data).__name__}")
+    key_spans, value_spans = {}, {}
+    for key_node, value_node in node.value if node is not None else ():
+        key = str(key_node.value)
+        key_spans[key] = (offset + key_node.start_mark.index, offset + key_node.end_mark.index)
+        value_spans[key] = (offset + value_node.start_mark.index, offset + value_node.end_mark.index)
+    return FrontMatter({str(k): v for k, v in data.items()}, key_spans, value_spans, match.end())
+
+
+@dataclass(slots=True)
+class Note:
+    """An HTML comment in the body: its span in the file and its inner text."""
+
+    start: int
+    end: int
+    content: str
+
+
+@dataclass
+class Draft:
+    """One draft, ready for the checks."""
+
+    path: str
+    raw: str
+    meta: dict[str, Any]
+    channel: str
+    type: str
+    lang: str
+    body_start: int
+    text: str
+    notes: list[Note]
+    front_matter: FrontMatter
+    # (text offset, file offset) at the start of each kept run of the body
+    _runs: list[tuple[int, int]] = field(repr=False)
+    _line_starts: list[int] = field(repr=False, default_factory=list)
+    # filled by the linter after suppressions are applied: "unused" and "invalid" spans
+    suppression_problems: dict = field(repr=False, default_factory=dict)
+
+    def file_offset(self, offset: int) -> int:
+        """Map a post-text offset to a file offset."""
+        i = bisect.bisect_right(self._runs, (offset, float("inf"))) - 1
+        text_start, file_start = self._runs[max(i, 0)]
+        return file_start + offset - text_start
+
+    def file_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            pos = self.file_offset(start)
+            return pos, pos
+        # the end maps from its last character, so a span never swallows a removed note
+        return self.file_offset(start), self.file_offset(end - 1) + 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a file offset, column in code points."""
+        if not self._line_starts:
+            self._line_starts = [0] + [m.end() for m in regex.finditer("\n", self.raw)]
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        self.position(0)
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.raw)
+        return self.raw[start:end]
+
+    @functools.cached_property
+    def lengths(self):
+        from postlint import text
+
+        return text.measure(self.text)
+
+    @functools.cached_property
+    def hashtags(self):
+        from postlint import text
+
+        return text.hashtags(self.text)
+
+    @functools.cached_property
+    def urls(self):
+        from postlint import text
+
+        return text.urls(self.text)
+
+    @functools.cached_property
+    def mentions(self):
+        from postlint import text
+
+        return text.mentions(self.text)
+
+    @functools.cached_property
+    def emoji(self):
+        from postlint import text
+
+        return text.emoji(self.text)
+
+
+def body_runs(raw: str, body_start: int) -> tuple[str, list[tuple[int, int]], list[Note]]:
+    """Cut author notes out of the body; return the post text, its offset runs and the notes."""
+    notes: list[Note] = []
+    cuts: list[tuple[int, int]] = []
+    for match in HTML_COMMENT.finditer(raw, body_start):
+        notes.append(Note(match.start(), match.end(), match.group(1)))
+    for match in NOTE_LINE.finditer(raw, body_start):
+        cuts.append((match.start(), match.end()))
+    covered = {(n.start) for n in notes if any(a <= n.start < b for a, b in cuts)}
+    cuts += [(n.start, n.end) for n in notes if n.start not in covered]
+    cuts.sort()
+    pieces, runs, pos, length = [], [], body_start, 0
+    for cut_start, cut_end in cuts + [(len(raw), len(raw))]:
+        if cut_start > pos:
+            pieces.append(raw[pos:cut_start])
+            runs.append((length, pos))
+            length += cut_start - pos
+        pos = max(pos, cut_end)
+    text = "".join(pieces)
+    # trim outer whitespace (platforms do), keeping the offset runs aligned
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    runs = [(t - lead, f) for t, f in runs]
+    start = bisect.bisect_right(runs, (0, float("inf"))) - 1
+    if start > 0:
+        runs = runs[start:]
+    if runs and runs[0][0] < 0:
+        t, f = runs[0]
+        runs[0] = (0, f - t)
+    return text, runs or [(0, len(raw))], notes

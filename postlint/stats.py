@@ -1,0 +1,50 @@
+"""What postlint measures in a draft, for `postlint stats`: a character counter for people.
+
+Entity offsets are 0-based code points into the post text (the body without front matter
+and `<!-- notes -->`, trimmed), end exclusive, spanning the `#`/`@` as twitter-text does.
+"""
+
+from __future__ import annotations
+
+
+def _entities(draft, entities, key: str) -> list[dict]:
+    rows = []
+    for e in entities:
+        line, column = draft.position(draft.file_offset(e.start))
+        rows.append({key: e.text, "start": e.start, "end": e.end, "line": line, "column": column})
+    return rows
+
+
+def measure(draft) -> dict:
+    from postlint import text
+
+    lengths = draft.lengths
+    return {
+        "path": draft.path,
+        "channel": draft.channel,
+        "type": draft.type,
+        "lang": draft.lang,
+        "length": {"characters": lengths.characters, "utf16": lengths.utf16, "graphemes": lengths.graphemes,
+                   "x_weighted": lengths.x_weighted},
+        "hashtags": _entities(draft, draft.hashtags, "tag"),
+        "urls": _entities(draft, draft.urls, "url"),
+        "mentions": _entities(draft, draft.mentions, "mention"),
+        "emails": _entities(draft, text.emails(draft.text), "email"),
+        "emoji": len(draft.emoji),
+    }
+
+
+def render(stats: dict) -> str:
+    n = stats["length"]
+    lines = [
+        f"{stats['path']} ({stats['channel']} {stats['type']}, {stats['lang']})",
+        f"  length    {n['characters']:,} characters, {n['utf16']:,} UTF-16 units, {n['graphemes']:,} graphemes, "
+        f"{n['x_weighted']:,} X-weighted",
+    ]
+    for label, key, prefix in (("hashtags", "tag", "#"), ("links", "url", ""), ("mentions", "mention", "@"),
+                               ("emails", "email", "")):
+        items = stats["urls" if key == "url" else label]
+        shown = ", ".join(f"{prefix}{i[key]} ({i['line']}:{i['column']})" for i in items) or "none"
+        lines.append(f"  {label:<9} {len(items)}: {shown}" if items else f"  {label:<9} none")
+    lines.append(f"  emoji     {stats['emoji']}")
+    return "\n".join(lines)

@@ -1,0 +1,150 @@
+"""The command line as users run it: a real subprocess, real files, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+GOOD = "Drei Learnings aus unserem Kundenprojekt. #Digitalisierung #KI #Mittelstand\n"
+BAD = "Lest mehr: https://www.beispiel.de/x #a1 #b2 #c3 #d4 #e5 #f6 #g7\n"
+
+
+def run(*args, stdin: bytes | None = None, cwd=None):
+    proc = subprocess.run([sys.executable, "-m", "postlint", *args], input=stdin, capture_output=True, cwd=cwd)
+    return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
+
+
+@pytest.fixture
+def drafts(tmp_path):
+    (tmp_path / "good.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "bad.md").write_text(BAD, encoding="utf-8")
+    return tmp_path
+
+
+def test_clean_file_exits_zero(drafts):
+    code, out, err = run("check", str(drafts / "good.md"))
+    assert code == 0, out + err
+    assert "no problems" in out
+
+
+def test_findings_exit_one_with_source_line_and_caret(drafts):
+    code, out, _ = run("check", "--color", "never", str(drafts / "bad.md"))
+    assert code == 1
+    path = (drafts / "bad.md").as_posix()
+    assert f"{path}:1:12: PL301 [warning] external link to beispiel.de" in out
+    assert "   1 | Lest mehr:" in out
+    caret_line = out.splitlines()[out.splitlines().index(next(l for l in out.splitlines() if "PL301" in l)) + 2]
+    assert caret_line.endswith(" " * 11 + "^" * len("https://www.beispiel.de/x"))
+    assert out.rstrip().endswith("Found 4 problems (3 warnings, 1 info) in 1 file.")
+
+
+def test_fail_on_and_exit_zero(drafts):
+    bad = str(drafts / "bad.md")
+    assert run("check", "--fail-on", "error", bad)[0] == 0
+    assert run("check", "--exit-zero", bad)[0] == 0
+    assert run("check", "--select", "PL203", bad)[0] == 0  # silent: 7 > max, too-many takes over
+    assert run("check", "--select", "PL206", "--fail-on", "info", bad)[0] == 0
+
+
+def test_select_and_ignore_by_prefix_and_name(drafts):
+    bad = str(drafts / "bad.md")
+    _, out, _ = run("check", "--format", "concise", "--select", "PL2", bad)
+    assert "PL202" in out and "PL301" not in out
+    _, out, _ = run("check", "--format", "concise", "--ignore", "too-many-hashtags,PL3", bad)
+    assert "PL202" not in out and "PL301" not in out and "PL302" not in out
+
+
+def test_unknown_selector_is_a_usage_error(drafts):
+    code, _, err = run("check", "--select", "PL9", str(drafts / "good.md"))
+    assert code == 2 and "'PL9' matches no rule" in err
+
+
+def test_stdin_with_filename(drafts):
+    code, out, _ = run("check", "--format", "concise", "--stdin-filename", "drafts/x.md", "-", stdin=BAD.encode())
+    assert code == 1
+    assert out.startswith("drafts/x.md:1:12: PL301")
+
+
+def test_folder_walk_skips_hidden_and_other_suffixes(drafts):
+    (drafts / ".hidden").mkdir()
+    (drafts / ".hidden" / "a.md").write_text(BAD, encoding="utf-8")
+    (drafts / "notes.json").write_text("{}", encoding="utf-8")
+    (drafts / "sub").mkdir()
+    (drafts / "sub" / "c.txt").write_text(BAD, encoding="utf-8")
+    _, out, _ = run("check", "--format", "json", str(drafts))
+    paths = {f["path"] for f in json.loads(out)["findings"]}
+    assert paths == {(drafts / "bad.md").as_posix(), (drafts / "sub" / "c.txt").as_posix()}
+
+
+@pytest.mark.parametrize(("content", "fragment"), [
+    (b"Gr\xfc\xdfe #KI", "invalid UTF-8 at byte 2 (line 1)"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+    (b"---\nchannel: [linkedin\n---\nText", "malformed front matter"),
+    (b"---\n- a\n- b\n---\nText", "malformed front matter: expected key: value pairs"),
+])
+def test_bad_input_is_one_line_exit_two_and_other_files_still_checked(drafts, content, fragment):
+    broken = drafts / "broken.md"
+    broken.write_bytes(content)
+    code, out, err = run("check", "--format", "concise", str(broken), str(drafts / "bad.md"))
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{broken.as_posix()}: error: ") and fragment in lines[0]
+    assert "Traceback" not in err
+    assert "PL301" in out  # the other file was still checked
+
+
+def test_huge_file_is_refused_without_reading_it(drafts):
+    huge = drafts / "huge.md"
+    with huge.open("wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    code, _, err = run("check", str(huge), str(drafts / "good.md"))
+    assert code == 2
+    assert f"{huge.as_posix()}: error: file too large (52.4 MB > 1 MB limit" in err
+
+
+def test_missing_path(drafts):
+    code, _, err = run("check", str(drafts / "nope.md"))
+    assert code == 2 and "no such file or directory" in err
+
+
+def test_crlf_and_bom_keep_positions(drafts):
+    path = drafts / "crlf.md"
+    path.write_bytes("\ufeff---\r\nchannel: linkedin\r\n---\r\nZeile\r\nLest mehr: https://www.beispiel.de/x #a #b #c\r\n"
+                     .encode("utf-8"))
+    _, out, _ = run("check", "--format", "json", str(path))
+    (finding,) = [f for f in json.loads(out)["findings"] if f["code"] == "PL301"]
+    assert finding["start"] == {"line": 5, "column": 12}
+    assert finding["end"] == {"line": 5, "column": 37}
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf---\r\n")  # never modified
+
+
+def test_rules_and_rule(drafts):
+    code, out, _ = run("rules", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and {"PL101", "PL202", "PL301"} <= {r["code"] for r in rows}
+    code, out, _ = run("rule", "too-many-hashtags")
+    assert code == 0 and out.startswith("# too-many-hashtags (PL202)") and "002_ffd7ac93afe673c1.txt" in out
+    assert run("rule", "PL202")[1] == out
+    assert run("rule", "PL999")[0] == 2
+
+
+def test_stats_json(drafts):
+    text = "---\nchannel: x\n---\nHallo 👋 #KI und #Größe: https://firma.de @anna max@firma.de\n"
+    code, out, _ = run("stats", "--format", "json", "-", stdin=text.encode())
+    assert code == 0
+    (stats,) = json.loads(out)
+    body = "Hallo 👋 #KI und #Größe: https://firma.de @anna max@firma.de"
+    assert stats["channel"] == "x" and stats["type"] == "post"
+    assert stats["length"]["characters"] == len(body)
+    assert stats["length"]["utf16"] == len(body) + 1
+    assert stats["length"]["x_weighted"] == len(body) - len("https://firma.de") + 23 + 1
+    assert [(h["tag"], h["start"], h["end"]) for h in stats["hashtags"]] == [
+        ("KI", body.index("#KI"), body.index("#KI") + 3), ("Größe", body.index("#Größe"), body.index("#Größe") + 6)]
+    assert [u["url"] for u in stats["urls"]] == ["https://firma.de"]
+    assert [m["mention"] for m in stats["mentions"]] == ["anna"]
+    assert stats["emoji"] == 1
+    code, out, _ = run("stats", "-", stdin=text.encode())
+    assert "#KI (4:9)" in out and "x_weighted" not in out

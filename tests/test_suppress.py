@@ -1,0 +1,48 @@
+"""Suppressions: front matter and HTML comments, ranges, next line, unused reporting."""
+
+from __future__ import annotations
+
+from helpers import compact, lint
+
+SEVEN = "#a1 #b2 #c3 #d4 #e5 #f6 #g7"
+
+
+def codes(findings):
+    return sorted({f.code for f in findings})
+
+
+def test_front_matter_ignore_by_code_prefix_and_name():
+    assert "PL202" not in codes(lint(f"---\npostlint: {{ignore: [PL202]}}\n---\n{SEVEN}"))
+    assert codes(lint(f"---\npostlint:\n  ignore: [PL2]\n---\n{SEVEN}")) == []
+    assert "PL202" not in codes(lint(f"---\npostlint: {{ignore: [too-many-hashtags]}}\n---\n{SEVEN}"))
+
+
+def test_disable_until_enable():
+    text = (f"<!-- postlint-disable PL202 -->\n{SEVEN}\n<!-- postlint-enable PL202 -->\n"
+            f"Text\n{SEVEN}\n")
+    # 14 hashtags: the 6th and 7th sit in the disabled region, the other seven past 5 do not
+    assert compact(lint(text), "PL202") == [f"5:{col} PL202" for col in range(1, 29, 4)]
+
+
+def test_disable_without_codes_covers_everything_after_it():
+    text = f"Intro\n<!-- postlint-disable -->\n{SEVEN}\nhttps://example.com\n"
+    assert codes(lint(text)) == []
+
+
+def test_next_line_only_covers_the_next_line():
+    text = f"<!-- postlint-disable-next-line PL202 -->\n{SEVEN}\n{SEVEN}\n"
+    assert compact(lint(text, rules={"PL206": {"enabled": False}}), "PL202") == [
+        f"3:{i} PL202" for i in range(1, 29, 4)]
+
+
+def test_unused_and_invalid_are_reported_and_selectable():
+    text = "<!-- postlint-disable-next-line PL301 -->\n#a #b #c\n<!-- postlint-enabel -->\n"
+    assert compact(lint(text)) == ["1:1 PL002", "3:1 PL003"]
+    assert compact(lint(text, rules={"PL002": {"enabled": False}})) == ["3:1 PL003"]
+
+
+def test_suppression_text_is_not_part_of_the_post():
+    note = "<!-- postlint-disable PL101 -- long on purpose -->\n"
+    # 1,299 characters: only the note would push it over 1,300, so the disable is unused
+    assert compact(lint(note + "a" * 1290 + " #a #b #c")) == ["1:1 PL002"]
+    assert compact(lint(note + "a" * 1300 + " #a #b #c")) == []
