@@ -33,16 +33,21 @@ def _width(text: str) -> int:
                for ch in text)
 
 
-def _snippet(finding, draft, color: bool) -> list[str]:
+def _snippet(finding, draft, color: bool, width: int = 100) -> list[str]:
+    """The source line with carets under the span; long paragraphs are cut to a window."""
     line_text = draft.line_text(finding.line).replace("\t", " ")
-    end_col = finding.end_column if finding.end_line == finding.line else len(line_text) + 1
-    pad = _width(line_text[:finding.column - 1])
-    marks = max(1, _width(line_text[finding.column - 1:end_col - 1]))
+    start = finding.column - 1
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(line_text)
+    left = max(0, min(start - 20, len(line_text) - width))
+    right = max(left + width, min(end, left + width))
+    shown = ("…" if left else "") + line_text[left:right] + ("…" if right < len(line_text) else "")
+    pad = _width(shown[:start - left + (1 if left else 0)])
+    marks = max(1, _width(line_text[start:min(end, right)]))
     gutter = f"{finding.line:>4} | "
     caret = " " * pad + "^" * marks
     if color:
         caret = click.style(caret, fg=COLORS[finding.level], bold=True)
-    return [gutter + line_text, " " * (len(gutter) - 2) + "| " + caret]
+    return [gutter + shown, " " * (len(gutter) - 2) + "| " + caret]
 
 
 def _headline(finding, color: bool) -> str:

@@ -60,12 +60,12 @@ def test_hashtags_with_indices(case):
         assert string[tag.start] in "#＃" and string[tag.start + 1 : tag.end] == tag.text
 
 
-@pytest.mark.parametrize("case", _cases("extract.yml", "urls"))
+@pytest.mark.parametrize("case", _cases("extract.yml", "urls", "tco_urls_with_params"))
 def test_urls(case):
     assert [url.text for url in text.urls(case["text"])] == case["expected"]
 
 
-@pytest.mark.parametrize("case", _cases("extract.yml", "urls_with_indices"))
+@pytest.mark.parametrize("case", _cases("extract.yml", "urls_with_indices", "urls_with_directional_markers"))
 def test_urls_with_indices(case):
     string = case["text"]
     expected = [
@@ -77,7 +77,14 @@ def test_urls_with_indices(case):
     assert all(string[url.start : url.end] == url.text for url in found)
 
 
-@pytest.mark.parametrize("case", _cases("validate.yml", "WeightedTweetsWithDiscountedEmojiCounterTest"))
+@pytest.mark.parametrize(
+    "case",
+    _cases(
+        "validate.yml",
+        "WeightedTweetsWithDiscountedEmojiCounterTest",
+        "UnicodeDirectionalMarkerCounterTest",
+    ),
+)
 def test_weighted_length(case):
     string, expected = case["text"], case["expected"]
     assert text.x_weighted_length(string) == expected["weightedLength"]
