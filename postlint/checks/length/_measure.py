@@ -8,10 +8,24 @@ UNIT_WORDS = {"characters": "characters", "utf16": "characters", "graphemes": "c
               "x_weighted": "weighted characters"}
 
 
-def over(draft, limit: int, unit: str, label: str):
-    """(start, end, message) from where `limit` is crossed to the end, or None."""
-    length = getattr(draft.lengths, unit)
+def reply_prefix(draft) -> int:
+    """Length of the @mentions a reply starts with: X does not count them (since 2017)."""
+    end = 0
+    for mention in draft.mentions:
+        if draft.text[end:mention.start].strip():
+            break
+        end = mention.end
+    return end + len(draft.text[end:]) - len(draft.text[end:].lstrip()) if end else 0
+
+
+def over(draft, limit: int, unit: str, label: str, skip: int = 0):
+    """(start, end, message) from where `limit` is crossed to the end, or None.
+
+    `skip` leaves out that many leading characters (reply mentions on X).
+    """
+    counted = draft.text[skip:]
+    length = getattr(draft.lengths if not skip else text.measure(counted), unit)
     if length <= limit:
         return None
-    start = text.unit_offset(draft.text, limit, unit)
+    start = skip + text.unit_offset(counted, limit, unit)
     return start, len(draft.text), f"{number(length)} {UNIT_WORDS[unit]} ({label} {number(limit)})"

@@ -16,6 +16,10 @@ character past the limit. Defaults:
 | Instagram post, comment | 2,200 | UTF-16 units | external, Instagram via Ayrshare docs (as of 2026-11) |
 | Facebook post | 63,206 | UTF-16 units | external, widely cited, unverified (as of 2026-11) |
 
+On X, the @mentions a reply (`type: comment`) starts with are not counted, as X
+does not count them (external, X help center "About replies and mentions", as of
+2026-11); set `skip-reply-mentions = false` to count them.
+
 Free LinkedIn accounts reportedly get only 200 characters for a connection note;
 set `max = 200` for them.
 
@@ -42,17 +46,19 @@ Unser Onboarding neu gedacht: 7 statt 14 Wochen, bis sich Neue sicher fühlen. D
 ## Options
 - `max`: the platform's limit.
 - `unit`: how the platform counts: `utf16`, `characters`, `graphemes` or `x_weighted`.
+- `skip-reply-mentions`: leave out the @mentions the text starts with (replies on X).
 """
 
-from postlint.checks.length._measure import UNITS, over
+from postlint.checks.length._measure import UNITS, over, reply_prefix
 from postlint.problem import Hit
 
 CODE = "PL102"
 NAME = "over-character-limit"
-OPTIONS = {"max": int, "unit": UNITS}
+OPTIONS = {"max": int, "unit": UNITS, "skip-reply-mentions": bool}
 
 
 def check(draft, opts):
-    found = over(draft, opts["max"], opts["unit"], "limit")
+    skip = reply_prefix(draft) if opts["skip-reply-mentions"] else 0
+    found = over(draft, opts["max"], opts["unit"], "limit", skip)
     if found:
         yield Hit(*found)
