@@ -19,7 +19,7 @@ def cases():
             yield pytest.param(data["rule"], case, id=f"{path.stem}: {case['name']}")
 
 
-@pytest.mark.parametrize(("code", "case"), cases())
+@pytest.mark.parametrize(("code", "case"), list(cases()))
 def test_fixture(code, case):
     rules = {code: case["config"]} if "config" in case else None
     findings = lint(case["text"], rules=rules, channel=case.get("channel"))
