@@ -43,6 +43,10 @@ def _code_points(string: str, utf16_index: int) -> int:
     return len(units.decode("utf-16-le", "surrogatepass"))
 
 
+def _span(string: str, indices: list[int]) -> tuple[int, int]:
+    return _code_points(string, indices[0]), _code_points(string, indices[1])
+
+
 @pytest.mark.parametrize("case", _cases("extract.yml", "hashtags", "hashtags_from_astral"))
 def test_hashtags(case):
     assert [tag.text for tag in text.hashtags(case["text"])] == case["expected"]
@@ -51,10 +55,7 @@ def test_hashtags(case):
 @pytest.mark.parametrize("case", _cases("extract.yml", "hashtags_with_indices"))
 def test_hashtags_with_indices(case):
     string = case["text"]
-    expected = [
-        (item["hashtag"], _code_points(string, item["indices"][0]), _code_points(string, item["indices"][1]))
-        for item in case["expected"]
-    ]
+    expected = [(item["hashtag"], *_span(string, item["indices"])) for item in case["expected"]]
     assert [(tag.text, tag.start, tag.end) for tag in text.hashtags(string)] == expected
     for tag in text.hashtags(string):
         assert string[tag.start] in "#＃" and string[tag.start + 1 : tag.end] == tag.text
@@ -65,13 +66,12 @@ def test_urls(case):
     assert [url.text for url in text.urls(case["text"])] == case["expected"]
 
 
-@pytest.mark.parametrize("case", _cases("extract.yml", "urls_with_indices", "urls_with_directional_markers"))
+@pytest.mark.parametrize(
+    "case", _cases("extract.yml", "urls_with_indices", "urls_with_directional_markers")
+)
 def test_urls_with_indices(case):
     string = case["text"]
-    expected = [
-        (item["url"], _code_points(string, item["indices"][0]), _code_points(string, item["indices"][1]))
-        for item in case["expected"]
-    ]
+    expected = [(item["url"], *_span(string, item["indices"])) for item in case["expected"]]
     found = text.urls(string)
     assert [(url.text, url.start, url.end) for url in found] == expected
     assert all(string[url.start : url.end] == url.text for url in found)
