@@ -7,15 +7,28 @@ is not a pure addition.
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 import click
+import regex
 
 from postlint import __version__
 from postlint.problem import Level
 
 OUTPUT_VERSION = "1"
 COLORS = {Level.ERROR: "red", Level.WARNING: "yellow", Level.INFO: "cyan"}
+INFORMATION_URI = "https://github.com/postlint/postlint"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
+GITHUB_COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
+# GitHub code scanning rejects longer rule descriptions (sarif-support.md, linter-conventions §9)
+SARIF_TEXT_MAX = 1024
+# characters XML 1.0 does not allow even as character references
+XML_INVALID = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def summary_counts(results) -> dict[str, int]:
@@ -127,4 +140,150 @@ def json_(results, color: bool = False, quiet: bool = False) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-FORMATTERS = {"text": text, "concise": concise, "json": json_}
+def json_lines(results, color: bool = False, quiet: bool = False) -> str:
+    return "\n".join(json.dumps(finding_dict(f), ensure_ascii=False) for r in results for f in r.findings)
+
+
+# -- SARIF 2.1.0 (GitHub code scanning) -----------------------------------------------------
+def _clip(text: str, limit: int = SARIF_TEXT_MAX) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _what_it_does(rule) -> str:
+    _, found, rest = rule.doc.partition("## What it does")
+    return " ".join(rest.split("\n## ", 1)[0].split()) if found else rule.summary
+
+
+def _sarif_rule(rule) -> dict:
+    from postlint import docgen, registry
+
+    docs = docgen.render(rule)
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": _clip(rule.summary)},
+        "fullDescription": {"text": _clip(_what_it_does(rule))},
+        "helpUri": registry.docs_url(rule.name),
+        "help": {"text": docs, "markdown": docs},
+        "defaultConfiguration": {"level": SARIF_LEVELS[rule.default_level]},
+        "properties": {"tags": ["postlint", rule.family]},
+    }
+
+
+def _artifact(path: str, root: Path) -> dict:
+    """A location relative to %SRCROOT% (the working directory), as GitHub recommends.
+
+    Paths outside it cannot be relative to the repository, so they stay absolute file URIs.
+    """
+    full = os.path.normpath(os.path.join(root, path))
+    relative = PurePosixPath(Path(os.path.relpath(full, root)).as_posix())
+    if relative.parts[:1] == ("..",):
+        return {"uri": Path(full).as_uri()}
+    return {"uri": quote(str(relative), safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def _sarif_result(finding, rule_index: dict[str, int], root: Path) -> dict:
+    return {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index[finding.code],
+        "level": SARIF_LEVELS[finding.level],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": _artifact(finding.path, root),
+            "region": {"startLine": finding.line, "startColumn": finding.column,
+                       "endLine": finding.end_line, "endColumn": finding.end_column},
+        }}],
+    }
+
+
+def sarif(results, color: bool = False, quiet: bool = False, root: Path | None = None) -> str:
+    from postlint import registry
+
+    root = root or Path.cwd()
+    rules = [registry.lookup(code) for code in sorted({f.code for r in results for f in r.findings})]
+    rule_index = {rule.code: i for i, rule in enumerate(rules)}
+    errors = [r for r in results if r.error]
+    run = {
+        "tool": {"driver": {"name": "postlint", "version": __version__, "semanticVersion": __version__,
+                            "informationUri": INFORMATION_URI, "rules": [_sarif_rule(rule) for rule in rules]}},
+        "invocations": [{
+            "executionSuccessful": not errors,
+            "toolExecutionNotifications": [
+                {"level": "error", "message": {"text": r.error},
+                 "locations": [{"physicalLocation": {"artifactLocation": _artifact(r.path, root)}}]}
+                for r in errors],
+        }],
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": [_sarif_result(f, rule_index, root) for r in results for f in r.findings],
+    }
+    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2)
+
+
+# -- GitHub Actions workflow commands ----------------------------------------------------------
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(command: str, message: str, **properties) -> str:
+    props = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties.items())
+    return f"::{command} {props}::{_escape_data(message)}"
+
+
+def github(results, color: bool = False, quiet: bool = False) -> str:
+    lines = []
+    for result in results:
+        if result.error:
+            lines.append(_annotation("error", result.error, file=result.path, title="postlint input error"))
+        for f in result.findings:
+            where = {"file": f.path, "line": f.line, "endLine": f.end_line}
+            # the runner rejects col/endColumn on multi-line spans (astral-sh/ruff#22074)
+            if f.end_line == f.line:
+                where.update(col=f.column, endColumn=f.end_column)
+            lines.append(_annotation(GITHUB_COMMANDS[f.level], f.message, **where, title=f"{f.code} {f.name}"))
+    if not quiet:
+        lines.append(summary_line(results))
+    return "\n".join(lines)
+
+
+# -- JUnit XML ----------------------------------------------------------------------------------
+def _xml_text(value: str) -> str:
+    return XML_INVALID.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+
+
+def _cases(result) -> int:
+    return len(result.findings) + (1 if result.error or not result.findings else 0)
+
+
+def junit(results, color: bool = False, quiet: bool = False) -> str:
+    """One testsuite per file, one failing testcase per finding; a clean file is one passing case.
+
+    An input error is an erroring case of its own: a calendar file can have findings and
+    unreadable rows at once.
+    """
+    counts = summary_counts(results)
+    root = ET.Element("testsuites", name="postlint", tests=str(sum(_cases(r) for r in results)),
+                      failures=str(counts["findings"]), errors=str(counts["unreadable"]))
+    for result in results:
+        path = _xml_text(result.path)
+        suite = ET.SubElement(root, "testsuite", name=path, tests=str(_cases(result)),
+                              failures=str(len(result.findings)), errors=str(int(bool(result.error))))
+        if result.error or not result.findings:
+            case = ET.SubElement(suite, "testcase", name="postlint", classname=path, file=path)
+            if result.error:
+                ET.SubElement(case, "error", message=_xml_text(result.error), type="input-error")
+        for f in result.findings:
+            case = ET.SubElement(suite, "testcase", name=f"{f.code} {f.name}", classname=path, file=path,
+                                 line=str(f.line))
+            failure = ET.SubElement(case, "failure", message=_xml_text(f.message), type=f.code)
+            failure.text = _xml_text(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.level}] {f.message}")
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True)
+
+
+FORMATTERS = {"text": text, "concise": concise, "json": json_, "json-lines": json_lines, "sarif": sarif,
+              "github": github, "junit": junit}
