@@ -1,4 +1,4 @@
-"""Command line: `postlint check`, `stats`, `rules`, `rule`.
+"""Command line: `postlint check`, `calendar`, `stats`, `rules`, `rule`, `server`.
 
 Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage, configuration or input
 errors (unreadable, binary, non-UTF-8, oversized files, malformed front matter).
@@ -7,6 +7,7 @@ errors (unreadable, binary, non-UTF-8, oversized files, malformed front matter).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from postlint import __version__
 from postlint.frontmatter import CHANNELS
 from postlint.problem import ConfigError, Level
 
-FORMATS = ("text", "concise", "json")
+FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "junit", "auto")
 
 
 def _codes(values) -> tuple[str, ...]:
@@ -28,24 +29,29 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-def _results(paths, stdin_filename, linter):
-    """Lint every input; stream results in order. Missing paths and unreadable files are errors."""
+def _results(paths, stdin_filename, linter) -> list:
+    """Lint every input, then the rules that need all drafts of the run (the schedule).
+    Missing paths and unreadable files are errors."""
     from postlint.linter import Result, iter_files
 
+    results = []
     for arg in paths:
         if arg == "-":
             name = stdin_filename or "-"
-            yield linter.lint_bytes(sys.stdin.buffer.read(), Path(stdin_filename or "stdin.md"), name)
+            results.append(linter.lint_bytes(sys.stdin.buffer.read(), Path(stdin_filename or "stdin.md"), name,
+                                             defer=True))
             continue
         for path, problem in iter_files([arg], linter):
-            yield Result(path.as_posix(), error=problem) if problem else linter.lint_path(path)
+            results.append(Result(path.as_posix(), error=problem) if problem else linter.lint_path(path, defer=True))
+    linter.complete(results)
+    return results
 
 
-def _make_linter(channel, select, extend_select, ignore, config):
+def _make_linter(channel, select, extend_select, ignore, config, calendar=()):
     from postlint.linter import Linter, Options
 
     return Linter(Options(channel=channel, select=_codes(select) or None, extend_select=_codes(extend_select),
-                          ignore=_codes(ignore), config_file=config))
+                          ignore=_codes(ignore), config_file=config, calendar=tuple(calendar)))
 
 
 common = [
@@ -59,6 +65,12 @@ def with_common(fn):
     for option in reversed(common):
         fn = option(fn)
     return fn
+
+
+calendar_option = click.option(
+    "--calendar-option", "calendar_options", multiple=True, metavar="KEY=VALUE",
+    help="Calendar setting: timezone, preset, columns.<field>, header, delimiter or date-format "
+         "(docs/calendar.md).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -79,17 +91,20 @@ def main():
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@calendar_option
 def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ignore, fail_on, exit_zero, quiet,
-          color):
-    """Check drafts: files, folders (recursively) or `-` for stdin."""
+          color, calendar_options):
+    """Check drafts: files, folders (recursively), calendars (.csv, .jsonl) or `-` for stdin."""
     try:
-        linter = _make_linter(channel, select, extend_select, ignore, config)
+        linter = _make_linter(channel, select, extend_select, ignore, config, calendar_options)
         results = list(_results(paths or ["."], stdin_filename, linter))
         threshold = Level.parse(fail_on) if fail_on else (linter.config_for(Path("x")).fail_on or Level.WARNING)
     except ConfigError as exc:
         _fail(str(exc))
     from postlint import formatters
 
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     use_color = color == "always" or (color == "auto" and fmt in ("text", "concise") and sys.stdout.isatty())
     for result in results:
         if result.error:
@@ -119,11 +134,35 @@ def stats(paths, channel, config, stdin_filename, fmt):
     for result in results:
         if result.error:
             click.echo(f"{result.path}: error: {result.error}", err=True)
-    drafts = [r.draft for r in results if r.draft is not None]
+    drafts = [entry.draft for r in results for entry in r.entries]
     if fmt == "json":
         click.echo(json.dumps([stats_mod.measure(d) for d in drafts], ensure_ascii=False, indent=2))
     else:
         click.echo("\n\n".join(stats_mod.render(stats_mod.measure(d)) for d in drafts))
+    sys.exit(2 if any(r.error for r in results) else 0)
+
+
+@main.command("calendar")
+@click.argument("paths", nargs=-1)
+@with_common
+@calendar_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--select", multiple=True, help="Rule codes, prefixes or names whose findings to mark.")
+@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
+def calendar_(paths, channel, config, stdin_filename, calendar_options, fmt, select, ignore):
+    """Show the schedule week by week per account and channel, with the findings marked."""
+    from postlint import calendar
+
+    try:
+        linter = _make_linter(channel, select, (), ignore, config, calendar_options)
+        results = _results(paths or ["."], stdin_filename, linter)
+    except ConfigError as exc:
+        _fail(str(exc))
+    for result in results:
+        if result.error:
+            click.echo(f"{result.path}: error: {result.error}", err=True)
+    plan = calendar.view(results, linter.calendar.zone)
+    click.echo(json.dumps(plan, ensure_ascii=False, indent=2) if fmt == "json" else calendar.render(plan))
     sys.exit(2 if any(r.error for r in results) else 0)
 
 
@@ -160,6 +199,18 @@ def rule(rule, fmt):
                               ensure_ascii=False, indent=2))
     else:
         click.echo(docgen.render(found))
+
+
+@main.command()
+def server():
+    """Run the language server (LSP over stdio) for editors; needs `pip install 'postlint[lsp]'`."""
+    try:
+        from postlint import lsp
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        _fail("`postlint server` needs pygls: pip install 'postlint[lsp]'")
+    lsp.create_server().start_io()
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ DEFAULT_MAX_FILE_SIZE = 1_000_000
 SHARED_KEYS = {"level": ("error", "warning", "info"), "enabled": bool}
 PATH_KEYS = {"channel", "type", "lang", "ignore", "extend-select", "rules"}
 TOP_KEYS = {"channel", "type", "lang", "select", "extend-select", "ignore", "exclude", "extend-exclude",
-            "fail-on", "per-path", "rules", "max-file-size"}
+            "fail-on", "per-path", "rules", "max-file-size", "calendar"}
 
 
 def _type_name(spec) -> str:
@@ -115,9 +115,13 @@ def glob_regex(pattern: str) -> regex.Pattern:
     return regex.compile(f"^{prefix}{''.join(out)}(?:/.*)?$")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Config:
-    """One configuration file, validated. `root` anchors its path globs."""
+    """One configuration file, validated. `root` anchors its path globs.
+
+    Compared and hashed by identity, so caches keyed by a Config keep it alive and never
+    confuse it with a later one.
+    """
 
     source: str = "defaults"
     root: Path = field(default_factory=Path.cwd)
@@ -132,6 +136,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     rules: dict[str, dict] = field(default_factory=dict)
     per_path: list[tuple[regex.Pattern, dict]] = field(default_factory=list)
+    calendar: dict = field(default_factory=dict)  # calendar-file settings, see postlint.tabular
 
     def relative(self, path: Path) -> str:
         try:
@@ -173,6 +178,13 @@ def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:
     if "max-file-size" in data:
         cfg.max_file_size = check_value(data["max-file-size"], int, where("max-file-size"))
     cfg.rules = _rules(data.get("rules", {}), where("rules"))
+    if "calendar" in data:
+        from postlint import tabular  # tabular imports this module
+
+        if not isinstance(data["calendar"], dict):
+            raise ConfigError(f"{where('calendar')}: expected a table")
+        tabular.settings(data["calendar"], where("calendar"))
+        cfg.calendar = data["calendar"]
     per_path = data.get("per-path", {})
     if not isinstance(per_path, dict):
         raise ConfigError(f"{where('per-path')}: expected a table of glob = {{...}} tables")

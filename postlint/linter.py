@@ -1,13 +1,20 @@
-"""Run the selected rules on drafts: build the draft, resolve settings, stamp and suppress."""
+"""Run the selected rules on drafts: build the draft, resolve settings, stamp and suppress.
+
+Most rules look at one draft. The schedule rules need every draft of a run: they have a
+`check_all(timeline, opts_for)` besides their empty `check`, and `Linter.complete` runs
+them once over all drafts before each draft's suppressions apply.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from postlint import calendar
 from postlint import config as config_mod
-from postlint import frontmatter, lang as lang_mod, packs, registry, source, suppress
+from postlint import frontmatter, lang as lang_mod, packs, registry, source, suppress, tabular
 from postlint.problem import ConfigError, Finding, Hit, InputError, Level
 
 DEFAULT_CHANNEL = "linkedin"
@@ -23,16 +30,32 @@ class Options:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     config_file: str | None = None
+    calendar: tuple[str, ...] = ()  # `key=value` calendar settings (tabular.option_table)
+
+
+@dataclass(slots=True)
+class Entry:
+    """One draft of an input (the file, or one row of a calendar file) and its findings."""
+
+    draft: source.Draft
+    row: int | None = None  # the line of a calendar file's row
+    findings: list[Finding] = field(default_factory=list)
+    # until `Linter.complete`: rules that run after suppressions, and (level, options) of
+    # the rules that need every draft of the run, by code
+    after: list = field(default_factory=list)
+    cross: dict = field(default_factory=dict)
 
 
 @dataclass(slots=True)
 class Result:
-    """The outcome for one input: findings, or an input error message."""
+    """The outcome for one input: findings, or an input error message, or both for a
+    calendar file with unreadable rows. `draft` is the first draft, for source snippets."""
 
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     draft: source.Draft | None = None
+    entries: list[Entry] = field(default_factory=list)
 
 
 def _specificity(selector: str, rule: registry.Rule) -> int:
@@ -56,8 +79,24 @@ class Linter:
             self._explicit = config_mod.load(path) or config_mod.Config(source=str(path), root=path.parent)
         for selector in (*(options.select or ()), *options.extend_select, *options.ignore):
             config_mod._selectors([selector], "--select/--ignore")
+        self._calendar_options = tabular.option_table(options.calendar)
+        tabular.settings(self._calendar_options, "--calendar-option")  # report bad options up front
+        self._calendars: dict = {}
         self._settings: dict = {}
         self._selection: dict = {}
+
+    @functools.cached_property
+    def calendar(self):
+        """Calendar settings of the run (its configuration's zone counts the schedule's days)."""
+        return self.calendar_for(self._explicit or config_mod.discover(Path.cwd()))
+
+    def calendar_for(self, cfg: config_mod.Config):
+        """Calendar settings: the configuration's `[calendar]` table under `--calendar-option`."""
+        if cfg not in self._calendars:
+            table = {**cfg.calendar, **self._calendar_options}
+            table["columns"] = {**cfg.calendar.get("columns", {}), **self._calendar_options.get("columns", {})}
+            self._calendars[cfg] = tabular.settings(table, f"{cfg.source}: calendar / --calendar-option")
+        return self._calendars[cfg]
 
     def config_for(self, path: Path) -> config_mod.Config:
         if self._explicit is not None:
@@ -66,7 +105,7 @@ class Linter:
 
     # -- selection and per-rule settings -------------------------------------------------
     def selected(self, cfg: config_mod.Config, tables: tuple) -> list[registry.Rule]:
-        key = (id(cfg), tuple(id(t) for t in tables))
+        key = (cfg, tuple(id(t) for t in tables))  # the tables belong to cfg, which the key keeps alive
         if key not in self._selection:
             opts = self.options
             positive = list(opts.select if opts.select is not None else (cfg.select or ["ALL"]))
@@ -86,7 +125,7 @@ class Linter:
 
     def settings(self, rule: registry.Rule, cfg, tables: tuple, channel: str, type_: str):
         """(enabled, level, options) of a rule for one channel and type."""
-        key = (rule.code, id(cfg), tuple(id(t) for t in tables), channel, type_)
+        key = (rule.code, cfg, tuple(id(t) for t in tables), channel, type_)
         if key not in self._settings:
             layers = [packs.core_pack()[rule.name], cfg.rules.get(rule.name)]
             layers += [t["rules"].get(rule.name) for t in tables]
@@ -101,7 +140,9 @@ class Linter:
         return self._settings[key]
 
     # -- entry points -------------------------------------------------------------------
-    def lint_path(self, path: Path, display: str | None = None) -> Result:
+    # Each returns a finished Result; with `defer=True` it waits for `complete`, which runs
+    # the rules that need every draft of the run (the schedule) over all deferred results.
+    def lint_path(self, path: Path, display: str | None = None, *, defer: bool = False) -> Result:
         display = display or path.as_posix()
         try:
             cfg = self.config_for(path)
@@ -114,44 +155,94 @@ class Linter:
             return Result(display, error=f"cannot read file: {exc.strerror or exc}")
         except InputError as exc:
             return Result(display, error=str(exc))
-        return self.lint_bytes(data, path, display, cfg)
+        return self.lint_bytes(data, path, display, cfg, defer=defer)
 
-    def lint_bytes(self, data: bytes, path: Path, display: str, cfg=None) -> Result:
+    def lint_bytes(self, data: bytes, path: Path, display: str, cfg=None, *, defer: bool = False) -> Result:
         cfg = cfg or self.config_for(path)
         try:
             if len(data) > cfg.max_file_size:
                 raise InputError(f"input too large ({len(data) / 1e6:.1f} MB > {cfg.max_file_size / 1e6:g} MB limit, "
                                  f"max-file-size)")
-            return self.lint_text(source.decode(data), path, display, cfg)
+            return self.lint_text(source.decode(data), path, display, cfg, defer=defer)
         except InputError as exc:
             return Result(display, error=str(exc))
 
-    def lint_text(self, raw: str, path: Path, display: str, cfg=None) -> Result:
-        """Lint decoded text (LF line endings). Raises InputError for malformed front matter."""
+    def lint_text(self, raw: str, path: Path, display: str, cfg=None, *, defer: bool = False) -> Result:
+        """Lint decoded text (LF line endings): a draft, or a calendar file (.csv, .jsonl) with
+        one draft per row. Raises InputError for malformed front matter or an unreadable calendar."""
         cfg = cfg or self.config_for(path)
-        draft = self.build(raw, path, display, cfg)
         tables = tuple(cfg.path_tables(path))
-        findings, after = [], []
+        result = Result(display)
+        if tabular.is_calendar(path):
+            rows, errors = tabular.read(raw, path, self.calendar_for(cfg))
+            starts = tabular.line_starts(raw)
+            result.error = "; ".join(errors) or None
+            result.entries = [Entry(self._draft(raw, display, row.front_matter, row.text, row.runs, [], cfg, tables,
+                                                starts), row.line) for row in rows]
+        else:
+            result.entries = [Entry(self.build(raw, path, display, cfg))]
+        for entry in result.entries:
+            self._begin(entry, cfg, tables)
+        result.draft = result.entries[0].draft if result.entries else None
+        if not defer:
+            self.complete([result])
+        return result
+
+    def complete(self, results: list[Result]) -> None:
+        """Run the rules that need every draft of `results`, then apply each draft's
+        suppressions and the rules that report on them."""
+        self.cross_draft([entry for result in results for entry in result.entries])
+        for result in results:
+            for entry in result.entries:
+                self._finish(entry)
+            result.findings = sorted(f for entry in result.entries for f in entry.findings)
+
+    def cross_draft(self, entries: list[Entry]) -> None:
+        """Add the findings of the rules that need every draft (one timeline, a scan per rule)."""
+        codes = sorted({code for entry in entries for code in entry.cross})
+        if not codes:
+            return
+        timeline = calendar.Timeline(((e.draft, e.row) for e in entries), self.calendar.zone)
+        owner = {id(e.draft): e for e in entries}
+        for code in codes:
+            rule = registry.lookup(code)
+            settings = {id(e.draft): e.cross[code] for e in entries if code in e.cross}
+            # `opts_for(post)` is a dict lookup: the rules ask for every post
+            options = {post: settings[id(post.draft)][1] for post in timeline.posts if id(post.draft) in settings}
+            for draft, hit in rule_module(rule).check_all(timeline, options.get):
+                owner[id(draft)].findings.append(stamp(rule, settings[id(draft)][0], hit, draft))
+
+    def _begin(self, entry: Entry, cfg, tables: tuple) -> None:
+        draft = entry.draft
         for rule in self.selected(cfg, tables):
             enabled, level, opts = self.settings(rule, cfg, tables, draft.channel, draft.type)
             if not enabled:
                 continue
-            if getattr(rule_module(rule), "AFTER_SUPPRESSIONS", False):
-                after.append((rule, level, opts))
-                continue
-            findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
+            module = rule_module(rule)
+            if hasattr(module, "check_all"):
+                entry.cross[rule.code] = (level, opts)
+            elif getattr(module, "AFTER_SUPPRESSIONS", False):
+                entry.after.append((rule, level, opts))
+            else:
+                entry.findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
+
+    def _finish(self, entry: Entry) -> None:
+        draft = entry.draft
         suppressions, invalid = suppress.parse(draft)
-        findings = suppress.apply(findings, suppressions)
+        findings = suppress.apply(entry.findings, suppressions)
         draft.suppression_problems = {"unused": suppress.unused(suppressions), "invalid": invalid}
-        for rule, level, opts in after:
+        for rule, level, opts in entry.after:
             findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
-        findings.sort()
-        return Result(display, findings, draft=draft)
+        entry.findings, entry.after, entry.cross = sorted(findings), [], {}
 
     def build(self, raw: str, path: Path, display: str, cfg) -> source.Draft:
         fm = source.split_front_matter(raw)
+        text, runs, notes = source.body_runs(raw, fm.end)
+        return self._draft(raw, display, fm, text, runs, notes, cfg, cfg.path_tables(path))
+
+    def _draft(self, raw: str, display: str, fm: source.FrontMatter, text: str, runs, notes, cfg, tables,
+               line_starts=None) -> source.Draft:
         meta, _ = frontmatter.validate(fm.data)
-        tables = cfg.path_tables(path)
 
         def pick(key, cli=None, default=None):
             from_path = [t[key] for t in tables if key in t]
@@ -160,11 +251,11 @@ class Linter:
                     return value
             return default
 
-        text, runs, notes = source.body_runs(raw, fm.end)
         channel = pick("channel", self.options.channel, DEFAULT_CHANNEL)
         lang = pick("lang") or lang_mod.detect(text)
         return source.Draft(path=display, raw=raw, meta=meta, channel=channel, type=pick("type", None, DEFAULT_TYPE),
-                            lang=lang, body_start=fm.end, text=text, notes=notes, front_matter=fm, _runs=runs)
+                            lang=lang, body_start=fm.end, text=text, notes=notes, front_matter=fm, _runs=runs,
+                            _line_starts=line_starts or [])
 
 
 def rule_module(rule: registry.Rule):

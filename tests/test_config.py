@@ -149,7 +149,18 @@ def test_library_api():
 
     findings = postlint.lint_text(SEVEN)
     assert [f.code for f in findings].count("PL202") == 2
-    assert postlint.lint_text(SEVEN, ignore=["PL2"]) == []
+    assert postlint.lint_text(SEVEN, ignore=["PL2", "PL4"]) == []
     with pytest.raises(postlint.InputError):
         postlint.lint_text("---\nchannel: [x\n---\nText")
     assert decode(b"a\r\nb\rc") == "a\nb\nc"
+
+
+def test_calendar_table_in_config_and_cli_override(tmp_path):
+    path = write(tmp_path / "postlint.toml", "[calendar]\ntimezone = 'America/New_York'\n[calendar.columns]\ntext = 'body'\n")
+    linter = Linter(Options(config_file=str(path)))
+    assert linter.calendar.zone.key == "America/New_York" and linter.calendar.columns["text"] == "body"
+    linter = Linter(Options(config_file=str(path), calendar=("timezone=Europe/Vienna",)))
+    assert linter.calendar.zone.key == "Europe/Vienna" and linter.calendar.columns["text"] == "body"
+    write(tmp_path / "bad" / "postlint.toml", "[calendar]\ntimezon = 'UTC'\n")
+    with pytest.raises(ConfigError, match=r"calendar: unknown key 'timezon'"):
+        config.load(tmp_path / "bad" / "postlint.toml")

@@ -1,0 +1,359 @@
+"""Read spreadsheet calendars (CSV, JSONL): one post per row, each row a draft.
+
+A row's draft keeps the whole file as its `raw` text, so findings point at the row's line
+and at the cell: the post text maps back through quote escapes, also inside quoted cells
+that span several lines. Cell values go through the front matter validation of Markdown
+drafts, so a bad date or an unknown channel is a PL001 finding on its cell, and the other
+rows are still checked.
+
+The settings name the columns: a header name per field, or a 1-based column number for
+files without a header row. Presets cover postlint's own layout and the bulk-upload files
+of two schedulers (docs/calendar.md).
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import datetime as dt
+import json
+import tomllib
+from dataclasses import dataclass
+from json.decoder import scanstring
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import regex
+
+from postlint import calendar
+from postlint.config import check_value
+from postlint.frontmatter import Rejected
+from postlint.problem import ConfigError, InputError
+from postlint.source import FrontMatter
+
+SUFFIXES = (".csv", ".jsonl")
+FIELDS = ("date", "time", "text", "link", "channel", "account", "type", "lang", "sponsored")
+META_FIELDS = ("channel", "account", "type", "lang", "sponsored")
+KEYS = ("preset", "timezone", "header", "delimiter", "date-format", "columns")
+PRESETS = {
+    "postlint": {"header": True, "date-format": "iso",
+                 "columns": {f: f for f in FIELDS if f != "time"}},
+    # Hootsuite bulk composer: no header row; date and time, message, optional link
+    "hootsuite": {"header": False, "date-format": "%d/%m/%Y %H:%M", "columns": {"date": 1, "text": 2, "link": 3}},
+    # Sprout Social bulk scheduling: required headers date, time_24hr, message_text
+    "sprout": {"header": True, "date-format": "%d/%m/%Y %H:%M",
+               "columns": {"date": "date", "time": "time_24hr", "text": "message_text"}},
+}
+BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+CHANNEL_ALIASES = {"twitter": "x"}
+QUOTED = regex.compile(r'"[^"]*(?:""[^"]*)*"')
+JSON_ESCAPE = regex.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.")
+SPACE = regex.compile(r"[ \t\r\n]*")
+DECODER = json.JSONDecoder()
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How to read calendar files, and the time zone of the plan."""
+
+    zone: ZoneInfo
+    header: bool
+    columns: dict[str, str | int]  # field -> header name, or 1-based column without a header row
+    date_format: str  # "iso" or a strptime pattern
+    delimiter: str
+
+
+@dataclass(slots=True)
+class Cell:
+    value: Any
+    start: int  # span of the value in the file, inside the quotes of a quoted cell
+    end: int
+    runs: list[tuple[int, int]]  # (value offset, file offset) at each stretch without escapes
+
+
+@dataclass(slots=True)
+class Row:
+    line: int
+    front_matter: FrontMatter  # the row's front matter keys, spans pointing at their cells
+    text: str
+    runs: list[tuple[int, int]]
+
+
+def is_calendar(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIXES
+
+
+def option_table(pairs, where: str = "--calendar-option") -> dict:
+    """`key=value` pairs as a settings table; dotted keys reach `columns`, values are TOML or bare strings."""
+    table: dict = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise ConfigError(f"{where}: expected key=value, got {pair!r}")
+        with contextlib.suppress(tomllib.TOMLDecodeError):
+            value = tomllib.loads(f"v = {value}")["v"]
+        *parents, leaf = key.strip().split(".")
+        node = table
+        for part in parents:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise ConfigError(f"{where}: {key!r} sets a key inside {part!r}, which is not a table")
+        node[leaf] = value
+    return table
+
+
+def settings(table: dict, where: str) -> Settings:
+    """Validate a settings table (preset, then the keys that override it)."""
+    for key in table:
+        if key not in KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r} (allowed: {', '.join(KEYS)})")
+    preset = PRESETS[check_value(table.get("preset", "postlint"), tuple(PRESETS), f"{where}.preset")]
+    merged = {"timezone": calendar.DEFAULT_TIMEZONE, "delimiter": ",", **preset, **table}
+    header = check_value(merged["header"], bool, f"{where}.header")
+    given = merged["columns"]
+    if not isinstance(given, dict):
+        raise ConfigError(f"{where}.columns: expected a table of field = column")
+    columns = {**preset["columns"], **given}
+    for name, column in columns.items():
+        here = f"{where}.columns.{name}"
+        if name not in FIELDS:
+            raise ConfigError(f"{here}: unknown field (expected one of {', '.join(FIELDS)})")
+        check_value(column, str if header else int, here)
+        if not header and column < 1:
+            raise ConfigError(f"{here}: columns count from 1, got {column}")
+    delimiter = check_value(merged["delimiter"], str, f"{where}.delimiter")
+    if len(delimiter) != 1 or delimiter in '"\n':
+        raise ConfigError(f"{where}.delimiter: expected one character such as , or ;, got {delimiter!r}")
+    zone = calendar.zone(check_value(merged["timezone"], str, f"{where}.timezone"), f"{where}.timezone")
+    return Settings(zone, header, columns, check_value(merged["date-format"], str, f"{where}.date-format"),
+                    delimiter)
+
+
+def line_starts(raw: str) -> list[int]:
+    return [0] + [m.end() for m in regex.finditer("\n", raw)]
+
+
+def read(raw: str, path: Path, s: Settings) -> tuple[list[Row], list[str]]:
+    """The rows of a calendar file, and the problems of rows that cannot be read ("line 7: ...").
+
+    Raises InputError when no row can be read (a header without the date or text column).
+    """
+    return _jsonl(raw, s) if path.suffix.lower() == ".jsonl" else _csv(raw, s)
+
+
+# -- CSV ---------------------------------------------------------------------------------
+def _records(raw: str, delimiter: str):
+    """(line, offset, cells, problem) per record; a record may span lines in quoted cells."""
+    plain = regex.compile(f"[^{regex.escape(delimiter)}\n]*")
+    pos, line, end = 0, 1, len(raw)
+    while pos < end:
+        first_line, start, cells, problem = line, pos, [], None
+        while True:
+            if raw.startswith('"', pos):
+                match = QUOTED.match(raw, pos)
+                if match is None:
+                    yield first_line, start, None, f"the quote that opens cell {len(cells) + 1} is never closed"
+                    return
+                cells.append(_quoted(raw, pos + 1, match.end() - 1))
+                line += raw.count("\n", pos, match.end())
+            else:
+                match = plain.match(raw, pos)
+                cells.append(Cell(match.group(), pos, match.end(), [(0, pos)]))
+            pos = match.end()
+            if pos < end and raw[pos] == delimiter:
+                pos += 1
+                continue
+            if pos < end and raw[pos] != "\n":
+                problem = f"text after the closing quote of cell {len(cells)}"
+                newline = raw.find("\n", pos)
+                pos = end if newline < 0 else newline
+            break
+        pos, line = pos + 1, line + 1
+        yield first_line, start, None if problem else cells, problem
+
+
+def _quoted(raw: str, start: int, end: int) -> Cell:
+    """A quoted cell's value: each doubled quote is one quote, so the offsets shift there."""
+    pieces, runs, pos, length = [], [], start, 0
+    while True:
+        pair = raw.find('""', pos, end)
+        stop = end if pair < 0 else pair + 1
+        runs.append((length, pos))
+        pieces.append(raw[pos:stop])
+        length += stop - pos
+        if pair < 0:
+            return Cell("".join(pieces), start, end, runs)
+        pos = pair + 2
+
+
+def _csv(raw: str, s: Settings) -> tuple[list[Row], list[str]]:
+    records = _records(raw, s.delimiter)
+    index = {field: column - 1 for field, column in s.columns.items()} if not s.header else None
+    rows, errors = [], []
+    for line, start, cells, problem in records:
+        if problem and index is None:
+            raise InputError(f"line {line}: {problem}")
+        if problem:
+            errors.append(f"line {line}: {problem}")
+        elif index is None:
+            index = _header(cells, s)
+        else:
+            try:
+                row = _row(line, start, {field: cells[i] for field, i in index.items() if i < len(cells)}, s)
+            except ValueError as exc:
+                errors.append(f"line {line}: {exc}")
+            else:
+                rows += [row] if row else []
+    return rows, errors
+
+
+def _header(cells: list[Cell], s: Settings) -> dict[str, int]:
+    names = [c.value.strip().casefold() for c in cells]
+    index = {field: names.index(column.casefold()) for field, column in s.columns.items()
+             if column.casefold() in names}
+    for field in ("date", "text"):
+        if field not in index:
+            raise InputError(f"no {s.columns[field]!r} column for the {field} (header: "
+                             f"{', '.join(c.value.strip() for c in cells)}); name it with "
+                             f"--calendar-option columns.{field}=<header> (see docs/calendar.md)")
+    return index
+
+
+# -- JSONL -------------------------------------------------------------------------------
+def _jsonl(raw: str, s: Settings) -> tuple[list[Row], list[str]]:
+    rows, errors = [], []
+    start = 0
+    for number, line in enumerate(raw.split("\n"), 1):
+        end = start + len(line)
+        if line.strip():
+            try:
+                found = _json_cells(raw, start, end)
+                picked = {field: found[str(column).casefold()] for field, column in s.columns.items()
+                          if str(column).casefold() in found}
+                if "text" not in picked:
+                    raise ValueError(f"no {s.columns['text']!r} key for the text")
+                row = _row(number, start, picked, s)
+                rows += [row] if row else []
+            except ValueError as exc:
+                errors.append(f"line {number}: {exc}")
+        start = end + 1
+    return rows, errors
+
+
+def _json_cells(raw: str, start: int, end: int) -> dict[str, Cell]:
+    """The top-level keys of a one-line JSON object (case-folded) and their values with spans."""
+    try:
+        data = json.loads(raw[start:end])
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"expected a JSON object, got {type(data).__name__}")
+    cells = {}
+    pos = SPACE.match(raw, start).end() + 1
+    while (pos := SPACE.match(raw, pos).end()) < end and raw[pos] != "}":
+        key, pos = scanstring(raw, pos + 1)
+        pos = SPACE.match(raw, SPACE.match(raw, pos).end() + 1).end()
+        value, stop = DECODER.raw_decode(raw, pos)
+        if isinstance(value, str):
+            cells[key.casefold()] = Cell(value, pos + 1, stop - 1, _json_runs(raw, pos + 1, stop - 1))
+        else:
+            cells[key.casefold()] = Cell(value, pos, stop, [(0, pos)])
+        pos = SPACE.match(raw, stop).end()
+        pos += raw[pos] == ","
+    return cells
+
+
+def _json_runs(raw: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Each escape (`\\n`, `\\"`, `\\u00e4`, a surrogate pair) is one character of the value."""
+    runs, length, pos = [(0, start)], 0, start
+    for match in JSON_ESCAPE.finditer(raw, start, end):
+        length += match.start() - pos
+        runs.append((length, match.start()))
+        length, pos = length + 1, match.end()
+        runs.append((length, pos))
+    return runs
+
+
+# -- rows --------------------------------------------------------------------------------
+def _row(line: int, start: int, cells: dict[str, Cell], s: Settings) -> Row | None:
+    """A row's front matter, post text and offset runs; None for an empty row.
+
+    Raises ValueError for a text that is no string.
+    """
+    cells = {field: c for field, c in cells.items() if c.value is not None and str(c.value).strip()}
+    if not cells:
+        return None
+    data, spans = {}, {}
+    for field in META_FIELDS:
+        if field in cells:
+            data[field] = _meta(field, cells[field].value)
+            spans[field] = (cells[field].start, cells[field].end)
+    if "date" in cells:
+        date = cells["date"]
+        value = f"{date.value} {cells['time'].value}" if "time" in cells else date.value
+        data["scheduled"] = _timestamp(value, s)
+        spans["scheduled"] = (date.start, date.end)
+    text, runs = "", [(0, start)]
+    for field in ("text", "link"):
+        if field in cells:
+            cell = cells[field]
+            if not isinstance(cell.value, str):
+                raise ValueError(f"the {field} is {type(cell.value).__name__}, not a string")
+            # a link column is published after the message, as the schedulers post it
+            offset = len(text) + bool(text)
+            text = f"{text} {cell.value}" if text else cell.value
+            runs = (runs if offset else []) + [(offset + t, f) for t, f in cell.runs]
+    text, runs = _trim(text, runs)
+    return Row(line, FrontMatter(data, spans, spans, runs[0][1]), text, runs)
+
+
+def _meta(field: str, value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    value = value.strip()
+    if field == "sponsored":
+        return BOOLEANS.get(value.casefold(), value)
+    if field == "channel":
+        return CHANNEL_ALIASES.get(value.casefold(), value)
+    return value
+
+
+def _timestamp(value: Any, s: Settings) -> Any:
+    """An aware datetime; a time without offset is local time in the calendar's zone."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    iso = s.date_format == "iso"
+    try:
+        if iso and _is_date(text):
+            return Rejected(f"{text!r} has no time (write e.g. {text} 09:00)")
+        parsed = dt.datetime.fromisoformat(text) if iso else dt.datetime.strptime(text, s.date_format)
+    except ValueError:
+        form = "ISO 8601 such as 2026-12-01 09:00" if iso else s.date_format
+        return Rejected(f"{text!r} is not a date and time in the form {form}")
+    if parsed.tzinfo is None:
+        local = parsed.replace(tzinfo=s.zone)
+        if local.astimezone(dt.UTC).astimezone(s.zone).replace(tzinfo=None) != parsed:
+            return Rejected(f"{text} does not exist in {s.zone.key}: the clocks skip it for daylight saving")
+        return local
+    return parsed
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _trim(text: str, runs: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """Strip outer whitespace as platforms do, keeping the runs aligned with the text."""
+    lead = len(text) - len(text.lstrip())
+    runs = [(t - lead, f) for t, f in runs]
+    first = max(bisect.bisect_right(runs, (0, float("inf"))) - 1, 0)
+    runs = runs[first:]
+    if runs[0][0] < 0:
+        runs[0] = (0, runs[0][1] - runs[0][0])
+    return text.strip(), runs
