@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 CHANNELS = ("linkedin", "x", "instagram", "facebook", "xing")
 TYPES = ("post", "article", "connection-note", "about", "headline", "comment", "message")
 LANGS = ("de", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A value its reader could not take, such as a calendar cell with a date in the wrong form."""
+
+    reason: str
 
 
 def _choice(options):
@@ -67,6 +75,8 @@ SCHEMA = {
     "type": _choice(TYPES),
     "lang": _choice(LANGS),
     "sponsored": _bool,
+    "consent": _bool,
+    "first_contact": _bool,
     "scheduled": _timestamp,
     "account": _str,
     "postlint": _settings,
@@ -82,7 +92,7 @@ def validate(data: dict[str, Any], extra_keys=()) -> tuple[dict[str, Any], list[
             if key not in extra_keys:
                 problems.append((key, False, f"unknown front matter key {key!r}"))
             continue
-        parsed, error = check(value)
+        parsed, error = (None, value.reason) if isinstance(value, Rejected) else check(value)
         if error:
             problems.append((key, True, f"{key}: {error}"))
         else:

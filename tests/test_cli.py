@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-GOOD = "Drei Learnings aus unserem Kundenprojekt. #Digitalisierung #KI #Mittelstand\n"
+GOOD = "Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Digitalisierung #KI #Mittelstand\n"
 BAD = "Lest mehr: https://www.beispiel.de/x #a1 #b2 #c3 #d4 #e5 #f6 #g7\n"
 
 

@@ -17,7 +17,7 @@ Wie #KI unseren Mittelstand verändert. #KI #Digitalisierung #Mittelstand
 
 Use instead:
 ```text
-Wie #KI unseren Mittelstand verändert. #Digitalisierung #Mittelstand
+Wie #KI unseren Mittelstand verändert. Was meint ihr? #Digitalisierung #Mittelstand
 ```
 """
 

@@ -18,7 +18,7 @@ Drei Learnings aus unserem Kundenprojekt: Zuhören, messen, nachsteuern.
 
 Use instead:
 ```text
-Drei Learnings aus unserem Kundenprojekt: Zuhören, messen, nachsteuern. #Digitalisierung #KI #Mittelstand
+Drei Learnings aus unserem Kundenprojekt: Zuhören, messen, nachsteuern. Was meint ihr? #Digitalisierung #KI #Mittelstand
 ```
 
 ## Options

@@ -17,7 +17,7 @@ Drei Learnings aus unserem Kundenprojekt. #Digitalisierung #KI #Mittelstand #Inn
 
 Use instead:
 ```text
-Drei Learnings aus unserem Kundenprojekt. #Digitalisierung #KI #Mittelstand
+Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Digitalisierung #KI #Mittelstand
 ```
 
 ## Options

@@ -44,7 +44,7 @@ In 12 Monaten haben wir unser Onboarding neu gedacht. Drei Änderungen haben den
 2. Lerneinheiten von 20 Minuten statt ganzer Präsentationstage.
 3. Gespräche nach 30, 60 und 90 Tagen: Was fehlt noch?
 
-Ergebnis: 7 statt 14 Wochen, bis sich neue Kolleginnen und Kollegen sicher fühlen.
+Ergebnis: 7 statt 14 Wochen, bis sich neue Kolleginnen und Kollegen sicher fühlen. Was meint ihr?
 
 #Onboarding #HR #Unternehmenskultur
 ```

@@ -40,7 +40,7 @@ Use instead:
 ---
 channel: x
 ---
-Unser Onboarding neu gedacht: 7 statt 14 Wochen, bis sich Neue sicher fühlen. Der Schlüssel: Patenschaften quer durch alle Teams, Lerneinheiten von 20 Minuten und Gespräche nach 30, 60 und 90 Tagen.
+Unser Onboarding neu gedacht: 7 statt 14 Wochen, bis sich Neue sicher fühlen. Der Schlüssel: Patenschaften quer durch alle Teams, Lerneinheiten von 20 Minuten und Gespräche nach 30, 60 und 90 Tagen. Was meint ihr?
 ```
 
 ## Options

@@ -26,7 +26,7 @@ Use instead:
 channel: x
 scheduled: 2026-12-01T09:00:00+01:00
 ---
-Drei Learnings aus unserem Kundenprojekt #Digitalisierung #KI #Mittelstand
+Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Digitalisierung #KI #Mittelstand
 ```
 
 ## Options

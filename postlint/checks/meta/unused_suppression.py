@@ -16,7 +16,7 @@ Drei Learnings aus unserem Kundenprojekt #Digitalisierung #KI #Mittelstand
 
 Use instead:
 ```text
-Drei Learnings aus unserem Kundenprojekt #Digitalisierung #KI #Mittelstand
+Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Digitalisierung #KI #Mittelstand
 ```
 """
 

@@ -1,0 +1,1 @@
+"""Legal: advertising disclosure and promotional direct messages (PL5xx)."""

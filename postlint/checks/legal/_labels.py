@@ -1,0 +1,116 @@
+"""Find advertising labels in a post, shared by the disclosure rules (PL501, PL511, PL512).
+
+The label lexicons (`ad-labels-de`, `ad-labels-en`, `ad-labels-weak`) say how each label
+may stand; see ad-labels-de.txt. Matching runs on the NFKC-folded text, so styled Unicode
+("𝗪𝗲𝗿𝗯𝘂𝗻𝗴", fullwidth letters) counts, and every span points into the post as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from postlint import nlp
+from postlint.packs import lexicon
+
+KINDS = ("tag", "word", "lead", "phrase")
+# what may stand right after a "word" label: the end of the line or a delimiter, not a word
+# or a comma ("Werbung, die nervt")
+WORD_END = r"(?=[ \t]*(?:$|[^\p{L}\p{N}\s,]))"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+def accepted(draft) -> list[Label]:
+    """Labels that disclose an ad in the draft's language; German ones count everywhere."""
+    found = find(draft, "ad-labels-de")
+    if draft.lang == "en":
+        found += find(draft, "ad-labels-en")
+    return sorted(found, key=lambda label: label.start)
+
+
+def weak(draft, evident_only: bool) -> list[Label]:
+    """Insufficient disclosures; `evident_only` keeps tags, words and leads (no phrases)."""
+    kinds = ("tag", "word", "lead") if evident_only else KINDS
+    return [label for label in find(draft, "ad-labels-weak") if label.kind in kinds]
+
+
+def find(draft, name: str) -> list[Label]:
+    entries = _entries(name)
+    found = []
+    tags = entries["tag"]
+    for tag in draft.hashtags:
+        if unicodedata.normalize("NFKC", tag.text).casefold() in tags:
+            found.append(Label(tag.start, tag.end, draft.text[tag.start:tag.end], "tag"))
+    # words inside links and @handles ("partner.de", "@werbung_ag") are no labels
+    taken = [(e.start, e.end) for e in (*draft.urls, *draft.mentions)]
+    folded, starts, ends = nlp.fold(draft.text)
+    for kind in ("word", "lead", "phrase"):
+        pattern = _pattern(name, kind)
+        if pattern is None:
+            continue
+        for match in pattern.finditer(folded):
+            start, end = match.span("label")
+            if starts is not None:
+                start, end = starts[start], ends[end - 1]
+            if not any(start < b and a < end for a, b in [*taken, *((x.start, x.end) for x in found)]):
+                found.append(Label(start, end, draft.text[start:end], kind))
+    return sorted(found, key=lambda label: label.start)
+
+
+def trailing_hashtags_start(draft) -> int:
+    """Where the hashtag block that closes the post starts (len(text) if there is none).
+
+    A post that is nothing but hashtags has no closing block: its first tag is its start.
+    """
+    tags, text = draft.hashtags, draft.text
+    if not tags or nlp.ALNUM.search(text[tags[-1].end:]):
+        return len(text)
+    start = tags[-1].start
+    for tag in reversed(tags[:-1]):
+        if nlp.ALNUM.search(text[tag.end:start]):
+            break
+        start = tag.start
+    return start if start > 0 else len(text)
+
+
+@functools.cache
+def _entries(name: str) -> dict[str, frozenset[str]]:
+    entries: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    for line in lexicon(name):
+        kind, _, term = line.partition(":")
+        if kind.strip() not in entries or not term.strip():
+            raise ValueError(f"lexicon {name}: expected 'kind: text' with kind in {', '.join(KINDS)}, got {line!r}")
+        entries[kind.strip()].add(term.strip().casefold())
+    return {kind: frozenset(terms) for kind, terms in entries.items()}
+
+
+@functools.cache
+def _pattern(name: str, kind: str) -> regex.Pattern | None:
+    terms = sorted(_entries(name)[kind], key=len, reverse=True)
+    if not terms:
+        return None
+    body = "|".join(r"[ \t]+".join(regex.escape(word) for word in term.split()) for term in terms)
+    # not the tail of a compound or an address: "self-promotion", "info@werbung.de"
+    label = rf"(?P<label>(?<![\p{{L}}\p{{N}}])(?<![\p{{L}}\p{{N}}][-/.@_'])(?:{body})(?![\p{{L}}\p{{N}}]))"
+    # a label stands at the start of a line or after a symbol ("| Werbung", "[Werbung]",
+    # "Toll! Werbung"), but not after a word, a comma or an opening quote: "in der
+    # Werbung", 'nicht üblich "Anzeige" zu erstatten'
+    line_start = r"(?<=^[^\p{L}\p{N}\n]*)"
+    after_symbol = r"(?<=[^\p{L}\p{N}\s,;\"'„“”‚‘’»«][ \t]*)"
+    if kind == "word":
+        source = rf"(?:{line_start}|{after_symbol}){label}{WORD_END}"
+    elif kind == "lead":
+        source = rf"{line_start}{label}"
+    else:
+        source = label
+    return regex.compile(source, regex.IGNORECASE | regex.MULTILINE)

@@ -1,0 +1,49 @@
+"""German post discloses advertising only with an English or vague term.
+
+## What it does
+Reports a German post (`lang: de`, or detected as German) with `sponsored: true` whose only
+disclosure is a term that German courts and media authorities do not accept on its own:
+`#ad`, `Ad:`, `sponsored`, `Sponsored by`, `Paid partnership`, `in Kooperation mit`,
+`in Zusammenarbeit mit`, `powered by`, `unterstützt von`, `präsentiert von`, `Partner`
+and similar (lexicon `ad-labels-weak.txt`). Write `Werbung` or `Anzeige` instead.
+Without `sponsored`, such a term is a sign of advertising for `suspected-undisclosed-ad`.
+
+## Why is this bad?
+German readers do not reliably understand English or vague terms as advertising: the
+OLG Celle found "#ad" insufficient (13 U 53/17), the LG Heilbronn the abbreviation "Ad"
+(21 O 14/18), the KG Berlin "#ad" (5 W 221/17), and the Medienanstalten warn that
+"#ad", "sponsored by" or "powered by" may not be enough (external, platform-facts.md
+§4.3-4.5, as of 2026-11). The guidance names only the notice »Werbung« (004:6504-6510).
+
+## Example
+```text
+---
+sponsored: true
+---
+In Kooperation mit @Sportwerk: Seit drei Wochen teste ich die neue Laufuhr. #ad
+```
+
+Use instead:
+```text
+---
+sponsored: true
+---
+Werbung | Seit drei Wochen teste ich die neue Laufuhr von @Sportwerk. Was ist euch beim Laufen wichtig? #Laufen
+```
+"""
+
+from postlint.checks.legal import _labels
+from postlint.problem import Hit
+
+CODE = "PL512"
+NAME = "insufficient-ad-label"
+OPTIONS = {}
+
+
+def check(draft, opts):
+    if draft.lang != "de" or draft.meta.get("sponsored") is not True or _labels.accepted(draft):
+        return
+    weak = _labels.weak(draft, evident_only=False)
+    if weak:
+        label = weak[0]
+        yield Hit(label.start, label.end, f"insufficient ad label '{label.text}' (write 'Werbung' or 'Anzeige')")

@@ -1,0 +1,56 @@
+"""Sponsored post carries no advertising label.
+
+## What it does
+Reports a draft with `sponsored: true` in its front matter that has no advertising label
+anywhere. Accepted labels in German posts: `Werbung` and `Anzeige`, as a word standing
+as a label (`Werbung:`, `[Werbung]`, `Werbung |`, `Anzeige` alone on a line) or as a
+hashtag (`#Werbung`, `#Anzeige`), and `Bezahlte Werbepartnerschaft`. English posts also
+accept `#ad`, `Ad:`, `Advertisement`, `#sponsored`, `Sponsored` and `Paid partnership`.
+Styled Unicode (`𝗪𝗲𝗿𝗯𝘂𝗻𝗴`, fullwidth letters) counts as the plain word. A word used in a
+sentence (`Ich arbeite in der Werbung`, `Anzeige erstatten`) is no label.
+
+A German post whose only disclosure is English or vague (`#ad`, `in Kooperation mit`) is
+reported by `insufficient-ad-label` instead; a label in the wrong place by
+`hidden-ad-label`. The label lists are the lexicons `ad-labels-de.txt` and
+`ad-labels-en.txt`.
+
+## Why is this bad?
+A post paid for by a brand, or made in return for free products, must make its
+commercial purpose recognisable; the guidance reports the BGH rulings of 9 September 2021
+on the notice »Werbung« (004:6504-6510) and names consideration as the decisive criterion
+(004:6528-6532). Unlabelled advertising is unfair under § 5a Abs. 4 UWG and § 6 DDG
+(external, platform-facts.md §4.1, as of 2026-11) and draws warning letters
+(Abmahnungen). This is a legal check, not legal advice.
+
+## Example
+```text
+---
+sponsored: true
+---
+Seit drei Wochen teste ich die neue Laufuhr von @Sportwerk und bin begeistert.
+```
+
+Use instead:
+```text
+---
+sponsored: true
+---
+Werbung | Seit drei Wochen teste ich die neue Laufuhr von @Sportwerk. Was ist euch beim Laufen wichtig? #Laufen #Sport
+```
+"""
+
+from postlint.checks._kinds import whole_post
+from postlint.checks.legal import _labels
+
+CODE = "PL501"
+NAME = "missing-ad-label"
+OPTIONS = {}
+
+
+def check(draft, opts):
+    if draft.meta.get("sponsored") is not True or _labels.accepted(draft):
+        return
+    if draft.lang == "de" and _labels.weak(draft, evident_only=False):
+        return  # insufficient-ad-label explains what is wrong with the label used
+    example = "'Werbung' or 'Anzeige'" if draft.lang == "de" else "'Ad:' or '#ad'"
+    yield whole_post(draft, f"sponsored post without ad label ({example} at the start)")

@@ -1,0 +1,54 @@
+"""Direct message advertises without the recipient's consent.
+
+## What it does
+Reports a draft of `type: message` that contains promotional content and does not say
+`consent: true` in its front matter. Promotional content is an offer or discount
+(`Angebot`, `Rabatt`, `special offer`), a price (`49 €`, `$99`), a demo or call booking
+(`Demo vereinbaren`, `book a call`), selling words (`unsere Lösung`, `our platform`,
+`jetzt bestellen`) or a shop or booking link (`calendly.com`, `/shop`). Offering help,
+or inviting to a group or a free event, is not promotional on its own. The phrases are
+the lexicons `selling.txt` and `shop-links.txt`.
+
+Set `consent: true` only when the recipient explicitly agreed to receive such messages;
+following you or being a contact is not consent.
+
+## Why is this bad?
+Sending advertising as a personal message needs the recipient's explicit prior consent:
+"Es bedarf einer ausdrücklichen Einwilligung, bevor Werbung als persönliche Nachricht an
+eine Nutzerin oder einen Nutzer versendet werden darf", and being a "Fan" or "Follower"
+is no such consent (004:6408-6417, DS-GVO Art. 6, 004:6374-6386). A promotional message
+can also be an "unzumutbare Belästigung" under § 7 UWG (004:6583-6594). This is a legal
+check, not legal advice.
+
+## Example
+```text
+---
+type: message
+---
+Hallo Frau Berg, unsere Software spart Ihrem Team 10 Stunden pro Woche. Buchen Sie hier eine Demo: calendly.com/anna-demo
+```
+
+Use instead:
+```text
+---
+type: message
+---
+Hallo Frau Berg, danke für Ihren Vortrag auf der DMEXCO! Ihre Zahlen zur Arbeitszeiterfassung haben mich zum Nachdenken gebracht. Darf ich Ihnen eine Frage dazu stellen?
+```
+"""
+
+from postlint.checks.outreach._selling import selling
+from postlint.problem import Hit
+
+CODE = "PL503"
+NAME = "unsolicited-promotional-message"
+OPTIONS = {}
+
+
+def check(draft, opts):
+    if draft.meta.get("consent") is True:
+        return
+    found = selling(draft)
+    if found:
+        start, end, what = found[0]
+        yield Hit(start, end, f"promotional message without consent: {what} (set consent: true only if agreed)")

@@ -1,0 +1,1 @@
+"""Outreach: connection notes and direct messages to one person (PL8xx)."""

@@ -1,0 +1,48 @@
+"""Connection note or first message tries to sell.
+
+## What it does
+Reports selling in a connection note, and in a `type: message` with `first_contact: true`
+in its front matter: offers and discounts (`Angebot`, `Rabatt`, `special offer`),
+prices (`49 €`), demo or call booking (`Demo vereinbaren`, `book a call`), selling words
+(`unsere Lösung`, `our platform`) and shop or booking links (`calendly.com`, `/shop`).
+Offering help (`Kann ich helfen?`, `happy to support`) and inviting to a group or a free
+event are not selling. The phrases are the lexicons `selling.txt` and `shop-links.txt`.
+
+## Why is this bad?
+"Platzen Sie nicht mit der Tür ins Haus und fangen mit dieser Nachricht an zu verkaufen"
+(002:112); connection requests that lead straight to offers are what "mag wohl keiner von
+uns" (002:277). Social selling is about relationships and trust, not selling directly
+(004:630-633). A pitch in the first contact gets the request declined.
+
+## Example
+```text
+---
+type: connection-note
+---
+Hallo Herr Brandt, wir haben uns auf der DMEXCO gesehen. Unsere Lösung spart 20 % Kosten, sichern Sie sich jetzt ein Angebot!
+```
+
+Use instead:
+```text
+---
+type: connection-note
+---
+Hallo Herr Brandt, wir haben uns auf der DMEXCO am Stand von Sportwerk gesehen. Ihr Blick auf das Thema Nachhaltigkeit hat mich beeindruckt. Ich würde mich freuen, in Kontakt zu bleiben!
+```
+"""
+
+from postlint.checks.outreach._selling import selling
+from postlint.problem import Hit
+
+CODE = "PL806"
+NAME = "selling-in-first-contact"
+OPTIONS = {}
+
+
+def check(draft, opts):
+    if draft.type == "message" and draft.meta.get("first_contact") is not True:
+        return
+    found = selling(draft)
+    if found:
+        start, end, what = found[0]
+        yield Hit(start, end, f"selling in a first contact: {what}")

@@ -1,0 +1,1 @@
+"""Style: placeholders, sentence length, readability and paragraphs (PL7xx)."""

@@ -1,0 +1,96 @@
+"""Draft still contains a template placeholder.
+
+## What it does
+Reports text that a template left unfilled:
+
+- merge fields in double braces: `{{name}}`, `{{ company }}`;
+- a placeholder word in brackets: `[Name]`, `<Vorname>`, `{Firma}`, `[Link zum Artikel]`,
+  `[hier Datum einfügen]` (words in the lexicon `placeholder-names.txt`);
+- percent fields: `%FIRSTNAME%`, `%first_name%`;
+- markers: `XXX`, `TODO`, `FIXME`, `Lorem ipsum` (lexicon `placeholder-markers.txt`) and
+  date stubs such as `xx.xx.`;
+- anything listed in `placeholders`.
+
+Brackets that are no placeholder stay silent: labels (`[Werbung]`, `[Update]`),
+omissions (`[…]`), footnotes (`[1]`), the text of a Markdown link (`[Name](https://…)`).
+`XXL` is no `XXX`. A placeholder in quotation marks or backticks (`„Lorem ipsum“`,
+`` `{{ target.schema }}` ``) is shown on purpose and stays silent too.
+
+## Why is this bad?
+A post or message that goes out with `{{name}}` or `[Firma]` in it shows at once that it
+was mass-produced. The guidance stresses that authenticity is essential and social
+selling must not be fully automated (004:2403-2407); an unfilled template is the most
+visible failure of automation.
+
+## Example
+```text
+---
+type: message
+---
+Hallo {{Vorname}}, danke für Ihren Vortrag auf der DMEXCO! Ihre Zahlen zur Arbeitszeiterfassung haben mich überzeugt. Darf ich Ihnen eine Frage stellen?
+```
+
+Use instead:
+```text
+---
+type: message
+---
+Hallo Frau Berg, danke für Ihren Vortrag auf der DMEXCO! Ihre Zahlen zur Arbeitszeiterfassung haben mich überzeugt. Darf ich Ihnen eine Frage stellen?
+```
+
+## Options
+- `placeholders`: further texts that mark a placeholder in your templates (matched exactly, e.g. `@@NAME@@`).
+"""
+
+import functools
+
+import regex
+
+from postlint import nlp
+from postlint.packs import lexicon
+from postlint.problem import Hit
+
+CODE = "PL708"
+NAME = "unfilled-placeholder"
+OPTIONS = {"placeholders": list}
+
+MERGE_FIELD = regex.compile(r"\{\{[^{}\n]{0,60}\}\}")
+# "[Name]", "<Vorname>", "{Firma}"; a "[…]" followed by "(" is a Markdown link text
+BRACKETED = regex.compile(r"\[(?P<inner>[^\[\]\n]{1,60})\](?!\()|<(?P<inner>[^<>\n]{1,60})>|\{(?P<inner>[^{}\n]{1,60})\}")
+PERCENT_FIELD = regex.compile(r"%[A-Za-z][A-Za-z_]+%")
+STUB = regex.compile(r"(?<![\p{L}\p{N}])(?:X{3,}|[xX]{2}\.[xX]{2}\.(?:[xX]{2,4})?)(?![\p{L}\p{N}])")
+INNER_WORD = regex.compile(r"[^\s_\-/:]+")
+# a placeholder is a few words; a longer bracket is an aside that happens to name a word
+MAX_WORDS = 5
+
+
+def check(draft, opts):
+    text = draft.text
+    found = [m.span() for m in MERGE_FIELD.finditer(text)]
+    for match in BRACKETED.finditer(text):
+        words = INNER_WORD.findall(match["inner"].casefold())
+        if len(words) <= MAX_WORDS and any(w in _names() for w in words):
+            found.append(match.span())
+    found += [m.span() for m in PERCENT_FIELD.finditer(text)]
+    found += [m.span() for m in STUB.finditer(text)]
+    found += [m.span() for m in _markers().finditer(text)]
+    for literal in opts["placeholders"]:
+        found += [m.span() for m in regex.finditer(regex.escape(literal), text)]
+    # a placeholder shown in quotes or as `code` is the topic, not a leftover
+    taken = nlp.quoted(text)
+    for start, end in sorted(found):
+        if not any(start < e and s < end for s, e in taken):
+            taken.append((start, end))
+            yield Hit(start, end, f"placeholder '{text[start:end]}'")
+
+
+@functools.cache
+def _names() -> frozenset[str]:
+    return frozenset(term.casefold() for term in lexicon("placeholder-names"))
+
+
+@functools.cache
+def _markers() -> regex.Pattern:
+    exact = [regex.escape(t) for t in lexicon("placeholder-markers") if t.isupper()]
+    any_case = [regex.escape(t) for t in lexicon("placeholder-markers") if not t.isupper()]
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(exact)}|(?i:{'|'.join(any_case)}))(?![\p{{L}}\p{{N}}])")

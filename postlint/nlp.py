@@ -1,0 +1,277 @@
+"""Shared language processing: one lazily built spaCy pipeline per language, sentences, matchers.
+
+spaCy (and pyphen, for syllables) are imported inside the functions here, so importing a rule
+module costs nothing; the first rule that asks for an analysis loads the pipeline, once per
+process. The pipeline is `spacy.blank(lang)` (no model download) with our own sentence
+splitter: spaCy's German tokenizer already keeps "z. B.", "bzw.", "ca.", "Dr.", ordinals
+("2. Grades") and dates ("09.09.2021") as single tokens, so a sentence ends only at a
+stand-alone ".", "!", "?" or "…" token, or at a line break (a line is a visual unit in a post).
+
+Texts are NFKC-folded per grapheme cluster before parsing, so styled Unicode ("𝗝𝗲𝘁𝘇𝘁
+𝗮𝗻𝗺𝗲𝗹𝗱𝗲𝗻", fullwidth letters) matches like plain text; every offset returned here is
+mapped back to the text as given.
+
+Pattern lexicons (`rules/core/lexicons/*.txt`) hold one spaCy `Matcher` pattern per line,
+tokens separated by spaces and compared in lower case:
+
+- `word`, `a|b|c`: that word, one of these words; `kommentier*`: a word starting so;
+- `!a|b`: any word but these; `<num>` a number, `<url>` a link, `<title>` a capitalised word,
+  `<mention>` an @mention, `<code>` a code in capitals (`SOMMER20`), `<any>` any word;
+- `word?`: optional; `...`: up to three further words;
+- `^` first: the match starts a clause (a sentence, a line, or after punctuation or an emoji);
+  `$` last: the match ends a clause.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from postlint.packs import lexicon
+
+LANGS = ("de", "en")
+SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?", "‼", "⁉", "!!", "??"})
+CLOSING = frozenset({'"', "“", "”", "»", "«", "'", "’", ")", "]"})
+ALNUM = regex.compile(r"[\p{L}\p{N}]")
+GRAPHEME = regex.compile(r"\X")
+# "Don’t" and "Don't" tokenise alike only with one apostrophe (the swap keeps offsets)
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A matched pattern: original offsets, the folded text it matched, the lexicon line."""
+
+    start: int
+    end: int
+    text: str
+    pattern: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: original offsets, and the (start, end, folded text) of each word token."""
+
+    start: int
+    end: int
+    words: tuple[tuple[int, int, str], ...]
+
+
+class Analysis:
+    """A text folded, tokenised and split into sentences; offsets map back to the original."""
+
+    def __init__(self, text: str, lang: str):
+        self.text, self.lang = text, lang
+        self.folded, self._starts, self._ends = fold(text)
+        self.doc = pipeline(lang)(self.folded)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the folded span start:end."""
+        if self._starts is None:
+            return start, end
+        if end <= start:
+            pos = self._starts[start] if start < len(self._starts) else len(self.text)
+            return pos, pos
+        return self._starts[start], self._ends[end - 1]
+
+    def token_span(self, token) -> tuple[int, int]:
+        return self.span(token.idx, token.idx + len(token.text))
+
+    def sentences(self, skip=()) -> list[Sentence]:
+        """Sentences with their word tokens; words overlapping a `skip` span (hashtags,
+        links, ...) are left out, and sentences without words are dropped."""
+        found = []
+        for sent in self.doc.sents:
+            words = []
+            for token in sent:
+                if token.is_space or token.like_url or token.like_email or not ALNUM.search(token.text):
+                    continue
+                start, end = self.token_span(token)
+                if not any(a < end and start < b for a, b in skip):
+                    words.append((start, end, token.text))
+            if words:
+                tokens = [t for t in sent if not t.is_space]
+                found.append(Sentence(self.token_span(tokens[0])[0], self.token_span(tokens[-1])[1], tuple(words)))
+        return found
+
+
+def fold(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """NFKC per grapheme cluster, typographic apostrophes made straight: (folded, start map,
+    end map); the maps are None when nothing changed in length.
+
+    For each folded character the maps give the original start and end of its cluster.
+    """
+    if unicodedata.is_normalized("NFKC", text):
+        return text.translate(APOSTROPHES), None, None
+    pieces, starts, ends = [], [], []
+    for cluster in GRAPHEME.finditer(text):
+        piece = unicodedata.normalize("NFKC", cluster[0])
+        pieces.append(piece)
+        starts += [cluster.start()] * len(piece)
+        ends += [cluster.end()] * len(piece)
+    return "".join(pieces).translate(APOSTROPHES), starts, ends
+
+
+@functools.cache
+def pipeline(lang: str):
+    """The blank spaCy pipeline for `lang` with our sentence splitter (built once)."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("postlint_sentences"):
+        Language.component("postlint_sentences", func=_mark_sentences)
+    nlp = spacy.blank(lang if lang in LANGS else "de")
+    nlp.add_pipe("postlint_sentences")
+    return nlp
+
+
+def _mark_sentences(doc):
+    """A sentence starts after a line break or after sentence-final punctuation."""
+    boundary = True
+    previous = None
+    for token in doc:
+        if token.is_space:
+            token.is_sent_start = False
+            boundary = boundary or "\n" in token.text
+            continue
+        ends = previous is not None and (_ends_sentence(doc, previous) or (
+            previous.text in CLOSING and previous.i > 0 and _ends_sentence(doc, doc[previous.i - 1])))
+        # punctuation glued to the end mark ('."', '!)') still belongs to the sentence
+        token.is_sent_start = boundary or (ends and not (token.is_punct and not previous.whitespace_))
+        boundary = False
+        previous = token
+    return doc
+
+
+def _ends_sentence(doc, token) -> bool:
+    if token.text not in SENTENCE_END:
+        return False
+    if token.text != "." or token.i == 0 or doc[token.i - 1].whitespace_:
+        return True
+    word = doc[token.i - 1].text
+    # "Ca." and "Min." reach us split from their dot; so do initials ("Anna M. Berg")
+    return not (word.lower() in _abbreviations() or (len(word) == 1 and word.isupper()))
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(lexicon("abbreviations"))
+
+
+@functools.lru_cache(maxsize=16)
+def analyse(text: str, lang: str) -> Analysis:
+    """The analysis of a text; the last few are cached, as several rules ask for the same."""
+    return Analysis(text, lang)
+
+
+def _clause_start(doc, i: int) -> bool:
+    if doc[i].is_sent_start:
+        return True
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        if "\n" in doc[j].text:
+            return True
+        j -= 1
+    return j < 0 or not ALNUM.search(doc[j].text)
+
+
+def _clause_end(doc, end: int) -> bool:
+    j = end
+    while j < len(doc) and doc[j].is_space:
+        if "\n" in doc[j].text:
+            return True
+        j += 1
+    return j >= len(doc) or not ALNUM.search(doc[j].text) or doc[j].is_sent_start
+
+
+def _token_spec(word: str) -> dict:
+    special = {"<num>": {"LIKE_NUM": True}, "<url>": {"LIKE_URL": True}, "<title>": {"IS_TITLE": True},
+               "<any>": {"IS_SPACE": False}, "<mention>": {"TEXT": {"REGEX": r"^@\w"}},
+               "<code>": {"TEXT": {"REGEX": r"^(?=.*[A-Z])(?=.*[0-9])[A-Z0-9-]{4,}$|^[A-Z]{5,}$"}}}
+    if word in special:
+        return dict(special[word])
+    if word.startswith("!") and len(word) > 1:
+        return {"LOWER": {"NOT_IN": word[1:].split("|")}, "IS_SPACE": False}
+    options = word.split("|")
+    if any(o.endswith("*") for o in options):
+        alternatives = "|".join(regex.escape(o[:-1]) + ".*" if o.endswith("*") else regex.escape(o) for o in options)
+        return {"LOWER": {"REGEX": f"^(?:{alternatives})$"}}
+    return {"LOWER": options[0]} if len(options) == 1 else {"LOWER": {"IN": options}}
+
+
+def compile_pattern(line: str) -> tuple[list[dict], bool, bool]:
+    """A lexicon line -> (spaCy Matcher pattern, anchored at clause start, at clause end)."""
+    words = line.split()
+    first = bool(words) and words[0] == "^"
+    last = len(words) > 1 and words[-1] == "$"
+    words = words[first:len(words) - last]
+    pattern = []
+    for word in words:
+        if word == "...":
+            spec = {"IS_SPACE": False, "TEXT": {"NOT_IN": sorted(SENTENCE_END)}, "OP": "{0,3}"}
+        elif len(word) > 1 and word.endswith("?"):
+            spec = {**_token_spec(word[:-1]), "OP": "?"}
+        else:
+            spec = _token_spec(word)
+        pattern.append(spec)
+    if not pattern:
+        raise ValueError(f"empty pattern {line!r}")
+    return pattern, first, last
+
+
+@functools.cache
+def matcher(lang: str, name: str):
+    """A spaCy Matcher with every pattern of lexicon `name`, and each pattern's anchors."""
+    from spacy.matcher import Matcher
+
+    nlp = pipeline(lang)
+    found = Matcher(nlp.vocab)
+    anchors = {}
+    for n, line in enumerate(lexicon(name)):
+        key = f"{name}:{n}"
+        pattern, first, last = compile_pattern(line)
+        found.add(key, [pattern])
+        anchors[nlp.vocab.strings[key]] = (line, first, last)
+    return found, anchors
+
+
+def find(text: str, lang: str, name: str) -> list[Match]:
+    """Matches of the patterns of lexicon `name` in `text`, in text order."""
+    analysis = analyse(text, lang)
+    doc = analysis.doc
+    found, anchors = matcher(lang, name)
+    matches = []
+    for match_id, start, end in found(doc):
+        line, first, last = anchors[match_id]
+        if (first and not _clause_start(doc, start)) or (last and not _clause_end(doc, end)) or any(
+                t.is_sent_start for t in doc[start + 1:end]):
+            continue
+        matches.append(Match(analysis.token_span(doc[start])[0], analysis.token_span(doc[end - 1])[1],
+                             doc[start:end].text, line))
+    matches.sort(key=lambda m: (m.start, -m.end))
+    return matches
+
+
+# quotations and inline code: words someone else said, or text shown as an example
+QUOTED = regex.compile(r'„[^“”"\n]*[“”"]|“[^”\n]*”|"[^"\n]*"|»[^«\n]*«|«[^»\n]*»|`[^`\n]+`')
+
+
+def quoted(text: str) -> list[tuple[int, int]]:
+    """Spans of quotations („…“, "…", »…«) and `inline code` in `text`."""
+    return [m.span() for m in QUOTED.finditer(text)]
+
+
+@functools.cache
+def _hyphenator(lang: str):
+    import pyphen
+
+    return pyphen.Pyphen(lang={"de": "de_DE", "en": "en_US"}.get(lang, "de_DE"))
+
+
+def syllables(word: str, lang: str) -> int:
+    """Syllables of a word, from the hyphenation points of the TeX patterns (pyphen), as
+    textstat counts them where it has no pronunciation dictionary."""
+    return len(_hyphenator(lang).positions(word.lower())) + 1

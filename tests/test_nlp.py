@@ -1,0 +1,105 @@
+"""The shared language layer: lazy loading, sentences, folding, patterns, offline syllables."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from helpers import ROOT, compact, lint
+from postlint import nlp
+
+
+def _run(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+
+
+def test_rule_modules_do_not_import_spacy():
+    out = _run("import sys\nfrom postlint import registry\nregistry.rules()\nprint('spacy' in sys.modules)")
+    assert out.strip() == "False"
+
+
+def test_spacy_loads_only_for_a_rule_that_needs_it():
+    code = ("import sys, postlint\n"
+            "postlint.lint_text('Drei Learnings #KI', select=['PL2'])\n"
+            "print('spacy' in sys.modules)\n"
+            "postlint.lint_text('Drei Learnings #KI', select=['PL401'])\n"
+            "print('spacy' in sys.modules)")
+    assert _run(code).split() == ["False", "True"]
+
+
+def test_one_pipeline_per_language():
+    assert nlp.pipeline("de") is nlp.pipeline("de")
+    assert nlp.pipeline("de") is not nlp.pipeline("en")
+
+
+def sentences(text: str, lang: str = "de") -> list[str]:
+    return [text[s.start:s.end] for s in nlp.analyse(text, lang).sentences()]
+
+
+def test_german_abbreviations_ordinals_and_dates_do_not_end_a_sentence():
+    text = ("Am 09.09.2021 hat der BGH z. B. entschieden, bzw. ca. drei Fälle mit Kontakten 2. Grades. "
+            "Ca. 3 Std. und 2 Min. dauerte es. Dr. Müller kam! Anna M. Berg auch? Ja.")
+    assert sentences(text) == [
+        "Am 09.09.2021 hat der BGH z. B. entschieden, bzw. ca. drei Fälle mit Kontakten 2. Grades.",
+        "Ca. 3 Std. und 2 Min. dauerte es.", "Dr. Müller kam!", "Anna M. Berg auch?", "Ja."]
+
+
+def test_line_breaks_and_closing_quotes():
+    assert sentences('Erste Zeile ohne Punkt\nZweite Zeile\n\n"Zitat." Danach weiter') == [
+        "Erste Zeile ohne Punkt", "Zweite Zeile", '"Zitat."', "Danach weiter"]
+
+
+def test_sentence_words_leave_out_skipped_spans():
+    text = "Neu im Blog: https://x.de/a #KI #HR"
+    (sentence,) = nlp.analyse(text, "de").sentences(skip=[(13, 27), (28, 31), (32, 35)])
+    assert [w[2] for w in sentence.words] == ["Neu", "im", "Blog"]
+
+
+def test_folding_maps_styled_text_back_to_the_original():
+    text = "👉 𝗝𝗲𝘁𝘇𝘁 𝗮𝗻𝗺𝗲𝗹𝗱𝗲𝗻!"
+    folded, _, _ = nlp.fold(text)
+    assert folded == "👉 Jetzt anmelden!"
+    spans = {text[m.start:m.end] for m in nlp.find(text, "de", "call-to-action")}
+    assert spans == {"𝗝𝗲𝘁𝘇𝘁 𝗮𝗻𝗺𝗲𝗹𝗱𝗲𝗻"}
+
+
+def test_typographic_apostrophes_match_straight_ones():
+    assert nlp.fold("Don’t")[0] == "Don't"
+
+
+@pytest.mark.parametrize(("line", "pattern", "first", "last"), [
+    ("jetzt anmelden", [{"LOWER": "jetzt"}, {"LOWER": "anmelden"}], False, False),
+    ("^ teilt|folgt $", [{"LOWER": {"IN": ["teilt", "folgt"]}}], True, True),
+    ("kommentier*", [{"LOWER": {"REGEX": "^(?:kommentier.*)$"}}], False, False),
+    ("bitte? ... ?", [{"LOWER": "bitte", "OP": "?"},
+                      {"IS_SPACE": False, "TEXT": {"NOT_IN": sorted(nlp.SENTENCE_END)}, "OP": "{0,3}"},
+                      {"LOWER": "?"}], False, False),
+    ("!er|sie <num>", [{"LOWER": {"NOT_IN": ["er", "sie"]}, "IS_SPACE": False}, {"LIKE_NUM": True}], False, False),
+])
+def test_pattern_syntax(line, pattern, first, last):
+    assert nlp.compile_pattern(line) == (pattern, first, last)
+
+
+def test_clause_anchor():
+    # "teilt" starts a clause after an emoji, not inside a sentence
+    assert nlp.find("Super 🎉 Teilt den Beitrag!", "de", "call-to-action")
+    assert not nlp.find("Die Firma teilt den Beitrag.", "de", "call-to-action")
+
+
+def test_readability_needs_no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    nlp._hyphenator.cache_clear()
+    assert nlp.syllables("Digitalisierung", "de") == 6
+    assert nlp.syllables("readability", "en") >= 4
+    text = ("The implementation of organisational digitalisation strategies necessitates the continuous "
+            "development of institutional competencies, particularly regarding data-driven decision-making "
+            "processes and the qualification of affected employees across every single department.")
+    assert compact(lint(text, select=["PL702"])) == ["1:1 PL702"]
+    assert "nltk" not in sys.modules
