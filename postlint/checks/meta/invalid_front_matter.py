@@ -2,7 +2,8 @@
 
 ## What it does
 Checks the YAML front matter of a draft: every key must be one postlint knows
-(`channel`, `type`, `lang`, `sponsored`, `scheduled`, `account`, `postlint`) or one
+(`channel`, `type`, `lang`, `sponsored`, `scheduled`, `account`, `consent`,
+`first_contact`, `postlint`) or one
 listed in `allow-keys`, and every value must have the right type and a known value
 (`channel: x`, `type: connection-note`, `scheduled: 2026-12-01T09:00:00+01:00`).
 
