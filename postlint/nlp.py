@@ -222,35 +222,60 @@ def compile_pattern(line: str) -> tuple[list[dict], bool, bool]:
     return pattern, first, last
 
 
+def _trigger(pattern: list[dict]) -> frozenset[str] | None:
+    """Words one of which a text must contain for `pattern` to match: the lowercase forms
+    its first required token accepts (None when that token is not a plain word list)."""
+    for spec in pattern:
+        if "OP" in spec:
+            continue
+        lower = spec.get("LOWER")
+        if isinstance(lower, str):
+            return frozenset([lower])
+        if isinstance(lower, dict) and set(lower) == {"IN"}:
+            return frozenset(lower["IN"])
+        return None
+    return None
+
+
 @functools.cache
 def matcher(lang: str, name: str):
-    """A spaCy Matcher with every pattern of lexicon `name`, and each pattern's anchors."""
+    """Matchers for the patterns of lexicon `name`, grouped by the words that trigger them,
+    and each pattern's anchors.
+
+    Running only the groups whose trigger words occur in a text keeps the matcher off the
+    many patterns that cannot match it: the matching itself is the costly part of a lint.
+    """
     from spacy.matcher import Matcher
 
     nlp = pipeline(lang)
-    found = Matcher(nlp.vocab)
+    groups: dict[frozenset[str] | None, Matcher] = {}
     anchors = {}
     for n, line in enumerate(lexicon(name)):
         key = f"{name}:{n}"
         pattern, first, last = compile_pattern(line)
-        found.add(key, [pattern])
+        group = groups.setdefault(_trigger(pattern), Matcher(nlp.vocab))
+        group.add(key, [pattern])
         anchors[nlp.vocab.strings[key]] = (line, first, last)
-    return found, anchors
+    return list(groups.items()), anchors
 
 
 def find(text: str, lang: str, name: str) -> list[Match]:
     """Matches of the patterns of lexicon `name` in `text`, in text order."""
     analysis = analyse(text, lang)
     doc = analysis.doc
-    found, anchors = matcher(lang, name)
+    groups, anchors = matcher(lang, name)
+    words = {token.lower_ for token in doc}
     matches = []
-    for match_id, start, end in found(doc):
-        line, first, last = anchors[match_id]
-        if (first and not _clause_start(doc, start)) or (last and not _clause_end(doc, end)) or any(
-                t.is_sent_start for t in doc[start + 1:end]):
+    for trigger, group in groups:
+        if trigger is not None and trigger.isdisjoint(words):
             continue
-        matches.append(Match(analysis.token_span(doc[start])[0], analysis.token_span(doc[end - 1])[1],
-                             doc[start:end].text, line))
+        for match_id, start, end in group(doc):
+            line, first, last = anchors[match_id]
+            if (first and not _clause_start(doc, start)) or (last and not _clause_end(doc, end)) or any(
+                    t.is_sent_start for t in doc[start + 1:end]):
+                continue
+            matches.append(Match(analysis.token_span(doc[start])[0], analysis.token_span(doc[end - 1])[1],
+                                 doc[start:end].text, line))
     matches.sort(key=lambda m: (m.start, -m.end))
     return matches
 
