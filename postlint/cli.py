@@ -29,22 +29,15 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-def _results(paths, stdin_filename, linter) -> list:
+def _results(paths, stdin_filename, linter, jobs: int = 1, cache_dir: str | None = None) -> list:
     """Lint every input, then the rules that need all drafts of the run (the schedule).
     Missing paths and unreadable files are errors."""
-    from postlint.linter import Result, iter_files
+    from postlint import runner
 
-    results = []
-    for arg in paths:
-        if arg == "-":
-            name = stdin_filename or "-"
-            results.append(linter.lint_bytes(sys.stdin.buffer.read(), Path(stdin_filename or "stdin.md"), name,
-                                             defer=True))
-            continue
-        for path, problem in iter_files([arg], linter):
-            results.append(Result(path.as_posix(), error=problem) if problem else linter.lint_path(path, defer=True))
-    linter.complete(results)
-    return results
+    cache = None
+    if cache_dir:
+        cache = runner.Cache(Path(cache_dir), repr(linter.options))
+    return runner.lint_inputs(linter, paths, stdin_filename, jobs, cache)
 
 
 def _make_linter(channel, select, extend_select, ignore, config, calendar=()):
@@ -91,13 +84,18 @@ def main():
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes for many files (default: all cores).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option("--cache-dir", default=".postlint_cache", show_default=True, envvar="POSTLINT_CACHE_DIR",
+              help="Where findings of unchanged files are kept.")
 @calendar_option
 def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ignore, fail_on, exit_zero, quiet,
-          color, calendar_options):
+          color, calendar_options, jobs, no_cache, cache_dir):
     """Check drafts: files, folders (recursively), calendars (.csv, .jsonl) or `-` for stdin."""
     try:
         linter = _make_linter(channel, select, extend_select, ignore, config, calendar_options)
-        results = list(_results(paths or ["."], stdin_filename, linter))
+        results = _results(paths or ["."], stdin_filename, linter, jobs or os.cpu_count() or 1,
+                           None if no_cache else cache_dir)
         threshold = Level.parse(fail_on) if fail_on else (linter.config_for(Path("x")).fail_on or Level.WARNING)
     except ConfigError as exc:
         _fail(str(exc))

@@ -46,9 +46,9 @@ def _width(text: str) -> int:
                for ch in text)
 
 
-def _snippet(finding, draft, color: bool, width: int = 100) -> list[str]:
+def _snippet(finding, source, color: bool, width: int = 100) -> list[str]:
     """The source line with carets under the span; long paragraphs are cut to a window."""
-    line_text = draft.line_text(finding.line).replace("\t", " ")
+    line_text = source.line_text(finding.line).replace("\t", " ")
     start = finding.column - 1
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line_text)
     left = max(0, min(start - 20, len(line_text) - width))
@@ -95,8 +95,8 @@ def text(results, color: bool = False, quiet: bool = False) -> str:
     for result in results:
         for finding in result.findings:
             lines.append(_headline(finding, color))
-            if result.draft is not None:
-                lines += _snippet(finding, result.draft, color)
+            if result.draft is not None or result.raw is not None:
+                lines += _snippet(finding, result, color)
     if not quiet:
         if lines:
             lines.append("")

@@ -56,6 +56,13 @@ class Result:
     error: str | None = None
     draft: source.Draft | None = None
     entries: list[Entry] = field(default_factory=list)
+    raw: str | None = None  # the file's text, for source snippets when there is no draft (cache hits)
+
+    def line_text(self, line: int) -> str:
+        if self.draft is not None:
+            return self.draft.line_text(line)
+        lines = (self.raw or "").split("\n")
+        return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 def _specificity(selector: str, rule: registry.Rule) -> int:
@@ -195,7 +202,8 @@ class Linter:
         for result in results:
             for entry in result.entries:
                 self._finish(entry)
-            result.findings = sorted(f for entry in result.entries for f in entry.findings)
+            if result.entries:  # a cache hit has findings and no entries
+                result.findings = sorted(f for entry in result.entries for f in entry.findings)
 
     def cross_draft(self, entries: list[Entry]) -> None:
         """Add the findings of the rules that need every draft (one timeline, a scan per rule)."""

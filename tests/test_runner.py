@@ -1,0 +1,68 @@
+"""Many files: the cache returns what a fresh run would, and --jobs changes nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+DRAFT = "Lest mehr: https://www.beispiel.de #a1 #b2 #c3 #d4 #e5 #f6 #g7\nWas meint ihr?\n"
+
+
+def run(*args, cwd):
+    proc = subprocess.run([sys.executable, "-m", "postlint", "check", "--format", "json", "--exit-zero", *args],
+                          capture_output=True, text=True, cwd=cwd)
+    assert proc.returncode in (0, 1), proc.stderr
+    return proc.stdout
+
+
+@pytest.fixture
+def repo(tmp_path):
+    (tmp_path / "drafts").mkdir()
+    for i in range(80):
+        tags = " ".join(f"#t{j}" for j in range(i % 9))
+        (tmp_path / "drafts" / f"d{i:02d}.md").write_text(f"Post {i} https://firma{i}.de {tags}\nWas meint ihr?\n",
+                                                          encoding="utf-8")
+    return tmp_path
+
+
+def cache_entries(root):
+    return sorted(p.name for p in (root / ".postlint_cache").rglob("*.json"))
+
+
+def test_cache_hit_gives_the_same_output(repo):
+    first = run("drafts", cwd=repo)
+    assert len(cache_entries(repo)) == 80
+    assert run("drafts", cwd=repo) == first
+    assert run("--no-cache", "drafts", cwd=repo) == first
+    assert (repo / ".postlint_cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+
+def test_changed_file_or_config_invalidates(repo):
+    run("drafts", cwd=repo)
+    (repo / "drafts" / "d08.md").write_text(DRAFT, encoding="utf-8")
+    assert '"message": "7 hashtags (max 5): #f6"' in run("drafts", cwd=repo)
+    assert len(cache_entries(repo)) == 81
+    (repo / "postlint.toml").write_text("[rules.too-many-hashtags]\nmax = 6\n", encoding="utf-8")
+    out = run("drafts", cwd=repo)
+    assert '"message": "7 hashtags (max 6): #g7"' in out and "(max 5)" not in out
+    assert len(cache_entries(repo)) == 161
+    assert run("--select", "PL2", "drafts", cwd=repo) == run("--no-cache", "--select", "PL2", "drafts", cwd=repo)
+
+
+def test_scheduled_drafts_are_not_cached(repo):
+    (repo / "drafts" / "s.md").write_text("---\nscheduled: 2026-12-01T09:00:00+01:00\n---\nText #a\nWas meint ihr?\n",
+                                          encoding="utf-8")
+    run("drafts", cwd=repo)
+    assert len(cache_entries(repo)) == 80
+
+
+def test_jobs_give_identical_output(repo):
+    (repo / "drafts" / "s1.md").write_text("---\nscheduled: 2026-12-01T09:00:00+01:00\n---\nA #a\nWas meint ihr?\n",
+                                           encoding="utf-8")
+    (repo / "drafts" / "s2.md").write_text("---\nscheduled: 2026-12-01T10:00:00+01:00\n---\nB #b\nWas meint ihr?\n",
+                                           encoding="utf-8")
+    single = run("--no-cache", "-j", "1", "drafts", cwd=repo)
+    assert run("--no-cache", "-j", "2", "drafts", cwd=repo) == single
+    assert '"code": "PL601"' in single  # the cross-draft pass saw drafts linted in workers
