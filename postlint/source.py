@@ -14,6 +14,7 @@ from typing import Any
 
 import regex
 
+from postlint import text
 from postlint.problem import InputError
 
 BOM = "\ufeff"
@@ -139,33 +140,23 @@ class Draft:
         return self.raw[start:end]
 
     @functools.cached_property
-    def lengths(self):
-        from postlint import text
-
+    def lengths(self) -> text.Lengths:
         return text.measure(self.text)
 
     @functools.cached_property
-    def hashtags(self):
-        from postlint import text
-
+    def hashtags(self) -> list[text.Entity]:
         return text.hashtags(self.text)
 
     @functools.cached_property
-    def urls(self):
-        from postlint import text
-
+    def urls(self) -> list[text.Entity]:
         return text.urls(self.text)
 
     @functools.cached_property
-    def mentions(self):
-        from postlint import text
-
+    def mentions(self) -> list[text.Entity]:
         return text.mentions(self.text)
 
     @functools.cached_property
-    def emoji(self):
-        from postlint import text
-
+    def emoji(self) -> list[text.Entity]:
         return text.emoji(self.text)
 
 
