@@ -164,17 +164,19 @@ class Linter:
             return Result(display, error=str(exc))
         return self.lint_bytes(data, path, display, cfg, defer=defer)
 
-    def lint_bytes(self, data: bytes, path: Path, display: str, cfg=None, *, defer: bool = False) -> Result:
+    def lint_bytes(self, data: bytes, path: Path, display: str, cfg=None, *, defer: bool = False,
+                   known: list[Finding] | None = None) -> Result:
         cfg = cfg or self.config_for(path)
         try:
             if len(data) > cfg.max_file_size:
                 raise InputError(f"input too large ({len(data) / 1e6:.1f} MB > {cfg.max_file_size / 1e6:g} MB limit, "
                                  f"max-file-size)")
-            return self.lint_text(source.decode(data), path, display, cfg, defer=defer)
+            return self.lint_text(source.decode(data), path, display, cfg, defer=defer, known=known)
         except InputError as exc:
             return Result(display, error=str(exc))
 
-    def lint_text(self, raw: str, path: Path, display: str, cfg=None, *, defer: bool = False) -> Result:
+    def lint_text(self, raw: str, path: Path, display: str, cfg=None, *, defer: bool = False,
+                  known: list[Finding] | None = None) -> Result:
         """Lint decoded text (LF line endings): a draft, or a calendar file (.csv, .jsonl) with
         one draft per row. Raises InputError for malformed front matter or an unreadable calendar."""
         cfg = cfg or self.config_for(path)
@@ -189,7 +191,7 @@ class Linter:
         else:
             result.entries = [Entry(self.build(raw, path, display, cfg))]
         for entry in result.entries:
-            self._begin(entry, cfg, tables)
+            self._begin(entry, cfg, tables, known)
         result.draft = result.entries[0].draft if result.entries else None
         if not defer:
             self.complete([result])
@@ -220,7 +222,9 @@ class Linter:
             for draft, hit in rule_module(rule).check_all(timeline, options.get):
                 owner[id(draft)].findings.append(stamp(rule, settings[id(draft)][0], hit, draft))
 
-    def _begin(self, entry: Entry, cfg, tables: tuple) -> None:
+    def _begin(self, entry: Entry, cfg, tables: tuple, known: list[Finding] | None = None) -> None:
+        """Run the single-draft rules, or take their findings from `known` (the cache), and
+        note the rules for later phases."""
         draft = entry.draft
         for rule in self.selected(cfg, tables):
             enabled, level, opts = self.settings(rule, cfg, tables, draft.channel, draft.type)
@@ -231,8 +235,10 @@ class Linter:
                 entry.cross[rule.code] = (level, opts)
             elif getattr(module, "AFTER_SUPPRESSIONS", False):
                 entry.after.append((rule, level, opts))
-            else:
+            elif known is None:
                 entry.findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
+        if known is not None:
+            entry.findings = list(known)
 
     def _finish(self, entry: Entry) -> None:
         draft = entry.draft

@@ -2,8 +2,9 @@
 
 A file's cached findings are reused when its bytes, its path, its configuration, the
 command-line options and postlint itself (version, code and rule pack) are unchanged.
-Drafts with `scheduled` are never served from the cache: the schedule rules compare them
-with the other drafts of the run.
+For a draft with `scheduled` only the findings of the single-draft rules are cached: the
+schedule rules compare it with the other drafts of the run, so it is parsed again (front
+matter, no language analysis) and takes part in that pass. Calendar files are not cached.
 """
 
 from __future__ import annotations
@@ -55,14 +56,15 @@ class Cache:
         digest.update(data)
         return digest.hexdigest()
 
-    def get(self, key: str) -> list[Finding] | None:
+    def get(self, key: str) -> tuple[bool, list[Finding]] | None:
+        """(final, findings): final findings, or those of the single-draft rules only."""
         try:
-            rows = json.loads((self.directory / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            entry = json.loads((self.directory / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+            return entry["final"], [_finding(row) for row in entry["findings"]]
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        return [_finding(row) for row in rows]
 
-    def put(self, key: str, findings: list[Finding]) -> None:
+    def put(self, key: str, final: bool, findings: list[Finding]) -> None:
         folder = self.directory / key[:2]
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -72,7 +74,7 @@ class Cache:
             # write then rename: concurrent runs never read a half-written entry
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump([_row(f) for f in findings], fh, ensure_ascii=False)
+                json.dump({"final": final, "findings": [_row(f) for f in findings]}, fh, ensure_ascii=False)
             os.replace(tmp, folder / f"{key}.json")
         except OSError:
             pass  # a read-only or full disk only costs speed
@@ -106,6 +108,7 @@ def _lint_in_worker(path: Path):
 
 def lint_inputs(linter, paths, stdin_filename=None, jobs: int = 1, cache: Cache | None = None) -> list:
     """Results for every input in order, with the cross-draft rules run over all of them."""
+    from postlint import source, tabular
     from postlint.linter import Result, iter_files
 
     results: list = []
@@ -121,7 +124,7 @@ def lint_inputs(linter, paths, stdin_filename=None, jobs: int = 1, cache: Cache 
                 results.append(Result(path.as_posix(), error=problem))
                 continue
             key = None
-            if cache is not None:
+            if cache is not None and not tabular.is_calendar(path):
                 try:
                     data = path.read_bytes() if path.stat().st_size <= linter.config_for(path).max_file_size else None
                 except OSError:
@@ -130,8 +133,9 @@ def lint_inputs(linter, paths, stdin_filename=None, jobs: int = 1, cache: Cache 
                     key = cache.key(path.as_posix(), data, linter.config_for(path).source)
                     hit = cache.get(key)
                     if hit is not None:
-                        results.append(Result(path.as_posix(), hit, raw=data.decode("utf-8", "replace")
-                                              .removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")))
+                        final, found = hit
+                        results.append(Result(path.as_posix(), found, raw=source.decode(data)) if final else
+                                       linter.lint_bytes(data, path, path.as_posix(), defer=True, known=found))
                         continue
             results.append(None)
             pending.append((len(results) - 1, path, key))
@@ -144,10 +148,12 @@ def lint_inputs(linter, paths, stdin_filename=None, jobs: int = 1, cache: Cache 
     else:
         for index, path, _ in pending:
             results[index] = linter.lint_path(path, defer=True)
+    # the single-draft findings of scheduled drafts, before the schedule pass adds to them
+    partial = {index: list(results[index].entries[0].findings) for index, _, key in pending
+               if key and not results[index].error and "scheduled" in results[index].entries[0].draft.meta}
     linter.complete(results)
-    if cache is not None:
-        for index, _, key in pending:
-            result = results[index]
-            if key and not result.error and not any("scheduled" in e.draft.meta for e in result.entries):
-                cache.put(key, result.findings)
+    for index, _, key in pending:
+        if key and not results[index].error:
+            final = index not in partial
+            cache.put(key, final, results[index].findings if final else partial[index])
     return results

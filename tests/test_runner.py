@@ -51,11 +51,16 @@ def test_changed_file_or_config_invalidates(repo):
     assert run("--select", "PL2", "drafts", cwd=repo) == run("--no-cache", "--select", "PL2", "drafts", cwd=repo)
 
 
-def test_scheduled_drafts_are_not_cached(repo):
-    (repo / "drafts" / "s.md").write_text("---\nscheduled: 2026-12-01T09:00:00+01:00\n---\nText #a\nWas meint ihr?\n",
-                                          encoding="utf-8")
-    run("drafts", cwd=repo)
-    assert len(cache_entries(repo)) == 80
+def test_cached_scheduled_drafts_still_meet_the_other_drafts(repo):
+    scheduled = "---\naccount: anna\nscheduled: 2026-12-01T{}:00:00+01:00\n---\nText {} #a\nWas meint ihr?\n"
+    (repo / "drafts" / "s1.md").write_text(scheduled.format("09", 1), encoding="utf-8")
+    assert '"code": "PL601"' not in run("drafts", cwd=repo)
+    assert len(cache_entries(repo)) == 81
+    # an earlier post on the same day: the cached s1 must now be reported by the schedule pass
+    (repo / "drafts" / "s0.md").write_text(scheduled.format("08", 0), encoding="utf-8")
+    out = run("drafts", cwd=repo)
+    assert '"path": "drafts/s1.md",\n      "code": "PL601"' in out
+    assert out == run("--no-cache", "drafts", cwd=repo)
 
 
 def test_jobs_give_identical_output(repo):
