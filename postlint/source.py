@@ -61,7 +61,8 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter({}, {}, {}, 0)
     chunk = match.group(1) or ""
     offset = match.start(1) if match.group(1) is not None else 0
-    loader = yaml.SafeLoader(chunk)
+    # libyaml's loader is five times faster; its marks count characters like the pure one
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(chunk)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
