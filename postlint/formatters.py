@@ -79,8 +79,10 @@ def plural(n: int, word: str) -> str:
 
 def summary_line(results) -> str:
     c = summary_counts(results)
-    if not c["findings"]:
-        text = f"All clear: {plural(c['files'] - c['unreadable'], 'file')} checked, no problems."
+    if not c["findings"] and not c["unreadable"]:
+        text = f"All clear: {plural(c['files'], 'file')} checked, no problems."
+    elif not c["findings"]:
+        text = f"No problems in {plural(c['files'] - c['unreadable'], 'file')} checked."
     else:
         parts = ", ".join(plural(c[k], k) for k in ("error", "warning", "info") if c[k])
         files = len({f.path for r in results for f in r.findings})
