@@ -1,8 +1,9 @@
 """Discover the rule modules under `postlint.checks` and look rules up by code or name.
 
 A rule module has a Markdown docstring (the user documentation), `CODE`, `NAME`, `OPTIONS`
-(option name -> type spec) and `check(draft, opts)` yielding `Hit`s. The family is the
-sub-package; its docstring describes the family.
+(option name -> type spec) and `check(draft, opts)` yielding `Hit`s; a rule that needs every
+draft of a run also has `check_all(timeline, opts_for)` (see `postlint.linter`). The family
+is the sub-package; its docstring describes the family.
 """
 
 from __future__ import annotations
