@@ -15,11 +15,16 @@ Pattern lexicons (`rules/core/lexicons/*.txt`) hold one spaCy `Matcher` pattern 
 tokens separated by spaces and compared in lower case:
 
 - `word`, `a|b|c`: that word, one of these words; `kommentier*`: a word starting so;
-- `!a|b`: any word but these; `<num>` a number, `<url>` a link, `<title>` a capitalised word,
-  `<mention>` an @mention, `<code>` a code in capitals (`SOMMER20`), `<any>` any word;
-- `word?`: optional; `...`: up to three further words;
+- `!a|b`: any word (not punctuation) but these; `<num>` a number, `<url>` a link, `<title>` a
+  capitalised word, `<lower>` a word in lower case, `<mention>` an @mention, `<code>` a code
+  in capitals (`SOMMER20`), `<any>` any word; `<title>!a|b`: a capitalised word but these;
+- `word?`: optional; `...`: up to three further words; `*`: any number of further words
+  without punctuation between them (the German verb bracket: "Tragt euch bis Freitag in die
+  Liste im Vereinsheim ein");
 - `^` first: the match starts a clause (a sentence, a line, or after punctuation or an emoji);
   `$` last: the match ends a clause.
+
+No match runs across the end of a sentence or a line break.
 """
 
 from __future__ import annotations
@@ -67,6 +72,24 @@ class Analysis:
         self.text, self.lang = text, lang
         self.folded, self._starts, self._ends = fold(text)
         self.doc = pipeline(lang)(self.folded)
+        self._index: tuple[dict[int, list[int]], list[int], list[tuple[int, int]]] | None = None
+
+    @property
+    def index(self) -> tuple[dict[int, list[int]], list[int], list[tuple[int, int]]]:
+        """(string id of a lower-case form -> its token positions, token position -> its
+        sentence, sentence -> (first token, end token)); built once, as several lexicons ask."""
+        if self._index is None:
+            positions: dict[int, list[int]] = {}
+            for i, lower in enumerate(self.doc.to_array("LOWER").tolist()):
+                positions.setdefault(lower, []).append(i)
+            sentence_of, bounds = [], []
+            for n, start in enumerate(self.doc.to_array("SENT_START").tolist()):
+                if start == 1 or not bounds:
+                    bounds.append(n)
+                sentence_of.append(len(bounds) - 1)
+            bounds.append(len(self.doc))
+            self._index = positions, sentence_of, list(zip(bounds, bounds[1:]))
+        return self._index
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the folded span start:end."""
@@ -189,12 +212,15 @@ def _clause_end(doc, end: int) -> bool:
 
 def _token_spec(word: str) -> dict:
     special = {"<num>": {"LIKE_NUM": True}, "<url>": {"LIKE_URL": True}, "<title>": {"IS_TITLE": True},
-               "<any>": {"IS_SPACE": False}, "<mention>": {"TEXT": {"REGEX": r"^@\w"}},
+               "<lower>": {"IS_LOWER": True}, "<any>": {"IS_SPACE": False}, "<mention>": {"TEXT": {"REGEX": r"^@\w"}},
                "<code>": {"TEXT": {"REGEX": r"^(?=.*[A-Z])(?=.*[0-9])[A-Z0-9-]{4,}$|^[A-Z]{5,}$"}}}
     if word in special:
         return dict(special[word])
+    name, bang, excluded = word.partition("!")
+    if bang and name in special and excluded:
+        return {**special[name], "LOWER": {"NOT_IN": excluded.split("|")}}
     if word.startswith("!") and len(word) > 1:
-        return {"LOWER": {"NOT_IN": word[1:].split("|")}, "IS_SPACE": False}
+        return {"LOWER": {"NOT_IN": word[1:].split("|")}, "IS_SPACE": False, "IS_PUNCT": False}
     options = word.split("|")
     if any(o.endswith("*") for o in options):
         alternatives = "|".join(regex.escape(o[:-1]) + ".*" if o.endswith("*") else regex.escape(o) for o in options)
@@ -212,6 +238,8 @@ def compile_pattern(line: str) -> tuple[list[dict], bool, bool]:
     for word in words:
         if word == "...":
             spec = {"IS_SPACE": False, "TEXT": {"NOT_IN": sorted(SENTENCE_END)}, "OP": "{0,3}"}
+        elif word == "*":
+            spec = {"IS_SPACE": False, "IS_PUNCT": False, "OP": "*"}
         elif len(word) > 1 and word.endswith("?"):
             spec = {**_token_spec(word[:-1]), "OP": "?"}
         else:
@@ -224,16 +252,16 @@ def compile_pattern(line: str) -> tuple[list[dict], bool, bool]:
 
 def _trigger(pattern: list[dict]) -> frozenset[str] | None:
     """Words one of which a text must contain for `pattern` to match: the lowercase forms
-    its first required token accepts (None when that token is not a plain word list)."""
+    its first required plain-word token accepts (None when no required token is a plain
+    word list, as in `<title> nicht vergessen`)."""
     for spec in pattern:
-        if "OP" in spec:
+        if "OP" in spec or set(spec) != {"LOWER"}:
             continue
-        lower = spec.get("LOWER")
+        lower = spec["LOWER"]
         if isinstance(lower, str):
             return frozenset([lower])
         if isinstance(lower, dict) and set(lower) == {"IN"}:
             return frozenset(lower["IN"])
-        return None
     return None
 
 
@@ -256,7 +284,10 @@ def matcher(lang: str, name: str):
         group = groups.setdefault(_trigger(pattern), Matcher(nlp.vocab))
         group.add(key, [pattern])
         anchors[nlp.vocab.strings[key]] = (line, first, last)
-    return list(groups.items()), anchors
+    # triggers as string ids, looked up in Analysis.index without making token objects
+    ids = [(None if trigger is None else frozenset(nlp.vocab.strings.add(w) for w in trigger), group)
+           for trigger, group in groups.items()]
+    return ids, anchors
 
 
 def find(text: str, lang: str, name: str) -> list[Match]:
@@ -264,12 +295,17 @@ def find(text: str, lang: str, name: str) -> list[Match]:
     analysis = analyse(text, lang)
     doc = analysis.doc
     groups, anchors = matcher(lang, name)
-    words = {token.lower_ for token in doc}
+    positions, sentence_of, bounds = analysis.index
     matches = []
     for trigger, group in groups:
-        if trigger is not None and trigger.isdisjoint(words):
-            continue
-        for match_id, start, end in group(doc):
+        if trigger is None:
+            spans = [(0, len(doc))]
+        else:
+            # only the sentences that hold a trigger word: no match crosses a sentence end
+            sentences = sorted({sentence_of[i] for word in trigger.intersection(positions) for i in positions[word]})
+            spans = [bounds[n] for n in sentences]
+        found = [(match_id, a + start, a + end) for a, b in spans for match_id, start, end in group(doc[a:b])]
+        for match_id, start, end in found:
             line, first, last = anchors[match_id]
             if (first and not _clause_start(doc, start)) or (last and not _clause_end(doc, end)) or any(
                     t.is_sent_start for t in doc[start + 1:end]):

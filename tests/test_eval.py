@@ -7,7 +7,9 @@ once registered it must meet the targets of issue 3 (see tests/eval/evaluate.py)
 Two sets: `dev` (tests/eval/drafts, used while tuning the rules) and `holdout`
 (tests/eval/holdout, written later with new wording and frozen before postlint first ran on
 it). The holdout set is held to the same targets as dev; a rule that meets them on dev but
-not on holdout does not generalise.
+not on holdout does not generalise. A third set, `holdout2` (tests/eval/holdout2), was
+written after the rules had been tuned on both and frozen before its first run; it is held
+to the same targets.
 """
 
 from __future__ import annotations
@@ -41,7 +43,11 @@ CODES = list(ev.RULES)
 HOLDOUT_DRAFTS, HOLDOUT_LABELS_PATH = ev.SETS["holdout"]
 HOLDOUT_LABELS = ev.load_labels(HOLDOUT_LABELS_PATH)
 HOLDOUT_FILES = {p.name: p for p in ev.draft_files(HOLDOUT_DRAFTS)}
-_SET_FILES = {"dev": FILES, "holdout": HOLDOUT_FILES}
+
+HOLDOUT2_DRAFTS, HOLDOUT2_LABELS_PATH = ev.SETS["holdout2"]
+HOLDOUT2_LABELS = ev.load_labels(HOLDOUT2_LABELS_PATH)
+HOLDOUT2_FILES = {p.name: p for p in ev.draft_files(HOLDOUT2_DRAFTS)}
+_SET_FILES = {"dev": FILES, "holdout": HOLDOUT_FILES, "holdout2": HOLDOUT2_FILES}
 
 
 @functools.cache
@@ -199,14 +205,7 @@ def test_holdout_every_draft_lints_without_input_errors():
 # Rules that miss a target on the held-out set (measured 2026-11-22; issue 3 stays open
 # for them). strict: the test fails as soon as a rule meets its targets, so this list
 # cannot go stale.
-HOLDOUT_MISSES = {
-    "PL401": "precision 0.63: ihr-imperatives, separable verbs and some reader questions not recognised",
-    "PL501": "precision 0.91: 'mit freundlicher Unterstützung' read as no label instead of insufficient",
-    "PL503": "precision 0.91: a call arranged with a third person read as selling",
-    "PL802": "precision 0.92: 'Hallihallo' not recognised as a greeting",
-    "PL805": "precision 0.71: first names and their own content/order in messages not recognised",
-    "PL806": "precision 0.92: 'Demo' as a street demonstration read as a product demo",
-}
+HOLDOUT_MISSES: dict[str, str] = {}  # every rule meets its targets on holdout (measured 2026-11-22)
 
 
 @pytest.mark.parametrize("code", [pytest.param(c, marks=pytest.mark.xfail(reason=HOLDOUT_MISSES[c], strict=True))
@@ -224,3 +223,83 @@ def test_holdout_each_rule_has_enough_positives(code):
 def test_holdout_near_misses_are_at_least_40_percent():
     near = sum(label["near_miss"] for label in HOLDOUT_LABELS.values())
     assert near / len(HOLDOUT_LABELS) >= 0.40
+
+
+# -- the second held-out set: written after the rules were tuned on dev AND holdout ----------
+# (tests/eval/holdout2, new wording, labels frozen before postlint first ran on it). Same
+# well-formedness checks and targets; its figures are the honest measure of generalisation.
+def test_holdout2_set_is_large_enough_and_fully_labelled():
+    assert len(HOLDOUT2_FILES) >= 120
+    assert set(HOLDOUT2_FILES) == set(HOLDOUT2_LABELS), {
+        "unlabelled drafts": sorted(set(HOLDOUT2_FILES) - set(HOLDOUT2_LABELS)),
+        "labels without a draft": sorted(set(HOLDOUT2_LABELS) - set(HOLDOUT2_FILES)),
+    }
+
+
+def test_holdout2_labels_use_only_the_evaluated_codes():
+    for name, label in HOLDOUT2_LABELS.items():
+        assert set(label["expect"]) <= set(CODES), name
+        assert len(label["expect"]) == len(set(label["expect"])), f"{name}: duplicate code"
+
+
+@pytest.mark.parametrize("name", sorted(HOLDOUT2_FILES))
+def test_holdout2_front_matter_is_valid(name):
+    data, _, problems, *_ = _draft(name, "holdout2")
+    assert not problems, problems
+    if "consent" in data:
+        assert isinstance(data["consent"], bool)
+
+
+def test_holdout2_languages_channels_and_types_are_all_represented():
+    drafts = [_draft(name, "holdout2") for name in HOLDOUT2_FILES]
+    langs = Counter(d[6] for d in drafts)
+    assert set(langs) == set(frontmatter.LANGS), langs
+    assert 0.5 <= langs["de"] / len(drafts) <= 0.7, langs  # about 60 % German, 40 % English
+    assert {d[4] for d in drafts} == set(frontmatter.CHANNELS)
+    assert {d[5] for d in drafts} == set(frontmatter.TYPES)
+
+
+@pytest.mark.parametrize("name", sorted(HOLDOUT2_FILES))
+def test_holdout2_labels_agree_with_the_rule_definitions(name):
+    _check_label_consistency(_draft(name, "holdout2"), set(HOLDOUT2_LABELS[name]["expect"]))
+
+
+def test_holdout2_every_draft_lints_without_input_errors():
+    _, errors, _ = _evaluation("holdout2")
+    assert not errors
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_holdout2_each_rule_has_enough_positives(code):
+    positives = [name for name, label in HOLDOUT2_LABELS.items() if code in label["expect"]]
+    assert len(positives) >= 8, f"{code}: only {len(positives)} positive drafts"
+
+
+def test_holdout2_near_misses_are_at_least_40_percent():
+    near = sum(label["near_miss"] for label in HOLDOUT2_LABELS.values())
+    assert near / len(HOLDOUT2_LABELS) >= 0.40
+
+
+# Rules that miss a target on the second held-out set (measured 2026-11-22 with the labels
+# frozen before the first run; issue 3 stays open for them). strict: the test fails as soon
+# as a rule meets its targets, so this list cannot go stale.
+HOLDOUT2_MISSES = {
+    "PL401": "precision 0.67: ihr-imperatives mid-sentence ('kommt dann gern', 'Nehmt … in die Hand', "
+             "'Fragt unser Team'), 'Bring …', 'Full report in the comments' and 'Which … should I …?' "
+             "questions not recognised; recall 0.87 ok",
+    "PL501": "precision 0.85: 'Sponsored Post' and the sentence 'Dieser Beitrag ist eine Anzeige' (at the end) "
+             "read as no label instead of insufficient/hidden",
+    "PL503": "precision 0.80: refunds and a membership fee in service messages read as promotion",
+    "PL708": "recall 0.71: [PRODUKTNAME], [TIME], [X], [Chart 2 here], <Arbeitgeber> and 'XX.03.' not recognised",
+    "PL802": "precision 0.93: 'Gude' (Hessian) not recognised as a greeting",
+    "PL805": "precision 0.76: first names after 'Gude'/'Griaß di', a shared former employer and "
+             "'post …, Dr. Osei' not recognised as personal references",
+    "PL806": "precision 0.90, recall 0.75: a job 'Angebot' read as selling; a live demo, a free trial "
+             "and an early-bird discount not recognised",
+}
+
+
+@pytest.mark.parametrize("code", [pytest.param(c, marks=pytest.mark.xfail(reason=HOLDOUT2_MISSES[c], strict=True))
+                                  if c in HOLDOUT2_MISSES else c for c in CODES])
+def test_holdout2_rule_meets_its_targets(code):
+    _check_targets(code, "holdout2")

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from helpers import ROOT, compact, lint
-from postlint import nlp
+from postlint import nlp, packs
 
 
 def _run(code: str) -> str:
@@ -77,7 +77,11 @@ def test_typographic_apostrophes_match_straight_ones():
     ("bitte? ... ?", [{"LOWER": "bitte", "OP": "?"},
                       {"IS_SPACE": False, "TEXT": {"NOT_IN": sorted(nlp.SENTENCE_END)}, "OP": "{0,3}"},
                       {"LOWER": "?"}], False, False),
-    ("!er|sie <num>", [{"LOWER": {"NOT_IN": ["er", "sie"]}, "IS_SPACE": False}, {"LIKE_NUM": True}], False, False),
+    ("!er|sie <num>", [{"LOWER": {"NOT_IN": ["er", "sie"]}, "IS_SPACE": False, "IS_PUNCT": False}, {"LIKE_NUM": True}],
+     False, False),
+    ("ruft * an $", [{"LOWER": "ruft"}, {"IS_SPACE": False, "IS_PUNCT": False, "OP": "*"}, {"LOWER": "an"}], False, True),
+    ("mit <title>!ihnen|sie", [{"LOWER": "mit"}, {"IS_TITLE": True, "LOWER": {"NOT_IN": ["ihnen", "sie"]}}], False, False),
+    ("der <lower>? demo", [{"LOWER": "der"}, {"IS_LOWER": True, "OP": "?"}, {"LOWER": "demo"}], False, False),
 ])
 def test_pattern_syntax(line, pattern, first, last):
     assert nlp.compile_pattern(line) == (pattern, first, last)
@@ -103,3 +107,40 @@ def test_readability_needs_no_network(monkeypatch):
             "processes and the qualification of affected employees across every single department.")
     assert compact(lint(text, select=["PL702"])) == ["1:1 PL702"]
     assert "nltk" not in sys.modules
+
+
+def test_wildcard_runs_to_the_end_of_the_clause_but_not_across_punctuation():
+    assert nlp.find("Tragt euch bis Freitag in die Liste im Vereinsheim ein.", "de", "call-to-action")
+    # "*" does not pass the comma: the particle belongs to another clause
+    assert not [m for m in nlp.find("Kommt es dazu, gehen wir vorbei.", "de", "call-to-action")
+                if "vorbei" in m.text]
+
+
+def test_trigger_is_the_first_required_plain_word_anywhere_in_the_pattern():
+    assert nlp._trigger(nlp.compile_pattern("<title> nicht vergessen")[0]) == frozenset({"nicht"})
+    assert nlp._trigger(nlp.compile_pattern("^ bitte? kommentier* gerne|gern")[0]) == frozenset({"gerne", "gern"})
+    assert nlp._trigger(nlp.compile_pattern("<title> <num>")[0]) is None
+
+
+@pytest.mark.parametrize("name", ["call-to-action", "personal-references", "selling", "greetings"])
+def test_matching_by_sentence_finds_what_matching_the_whole_text_finds(name):
+    from spacy.matcher import Matcher
+
+    texts = ["Hallo Anna, wir haben uns auf der Messe getroffen. Schaut gerne am Stand vorbei!\nLink im Profil.",
+             "Great to meet you at the summit! Let me know if you'd like a demo. Book a call: cal.com/x",
+             "Neue Folge ist online 🎧 Jetzt reinhören und teilen. Wer kennt das auch?"]
+    for text in texts:
+        lang = "en" if "summit" in text else "de"
+        analysis = nlp.analyse(text, lang)
+        whole = Matcher(nlp.pipeline(lang).vocab)
+        anchors = {}
+        for n, line in enumerate(packs.lexicon(name)):
+            pattern, first, last = nlp.compile_pattern(line)
+            whole.add(f"{name}:{n}", [pattern])
+            anchors[nlp.pipeline(lang).vocab.strings[f"{name}:{n}"]] = (first, last)
+        doc = analysis.doc
+        expected = sorted({(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for key, s, e in whole(doc)
+                           if not (anchors[key][0] and not nlp._clause_start(doc, s))
+                           and not (anchors[key][1] and not nlp._clause_end(doc, e))
+                           and not any(t.is_sent_start for t in doc[s + 1:e])})
+        assert sorted({(m.start, m.end) for m in nlp.find(text, lang, name)}) == expected

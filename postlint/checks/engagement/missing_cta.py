@@ -6,20 +6,31 @@ and English:
 
 - an invitation in the imperative, in the du-, ihr- or Sie-form: `Schreibt mir`,
   `Kommentiere`, `Kommentieren Sie`, `Meldet euch an`, `Sign up`, `Let me know`,
-  `Drop a comment`;
-- an infinitive call: `Jetzt anmelden`, `Jetzt Platz sichern`, `Mehr erfahren`;
+  `Drop a comment`, `Swing by`, `please call`; in German also any verb in -t that starts
+  a clause and is followed by `euch`, `eure` or a word of encouragement (`Gratuliert
+  gerne`, `Sichert euch`), any verb in -en followed by `Sie` (`Reservieren Sie`), and
+  separable verbs however far their particle stands (`Ruft uns für einen
+  Beratungstermin unter 030 123456 an`);
+- an infinitive call, a clause closed by a call verb without subject or finite verb:
+  `Jetzt anmelden`, `Mehr erfahren`, `Checkliste speichern nicht vergessen`, `Einfach
+  die Quittung an der Kasse vorzeigen`;
+- a saving offered to the reader: `Spart 20 % auf alle Wanderschuhe`, `Get 20% off`;
 - a question to the reader: a sentence ending in `?` that addresses them (`Was meint ihr?`,
-  `Wie sehen Sie das?`, `What would you add?`), asks them for advice (`Welches Produkt
-  soll ich als Nächstes testen?`, `Which city should I explore next?`) or a short one such
-  as `Thoughts?`;
-- registration and link phrasing: `Anmeldung unter`, `Link in Bio`,
-  `Link im ersten Kommentar`, `Registration is open`.
+  `Wie löst ihr Konflikte im Team?`, `What would you add?`), asks them for advice (`Welches Produkt
+  soll ich als Nächstes testen?`, `Which city should I explore next?`), asks who else
+  (`Wer nutzt ebenfalls noch Excel?`, `Who's up for a lunchtime run?`) or is short and
+  without a subject (`Thoughts?`, `Coming to the open day?`);
+- registration and link phrasing: `Anmeldung unter`, `Link in Bio`, `Die Aufzeichnung
+  verlinke ich euch im ersten Kommentar`, `Fragen gerne per DM`, `Registration is open`.
 
-The phrases live in the lexicons `call-to-action.txt` and `reader-pronouns.txt`. A
-rhetorical question that does not address the reader (`Wer hätte das gedacht?`) does not
-count, nor does an imperative inside a quotation (`„Mach es einfach“, sagte mein
-Chef`). Defaults: warning on Facebook posts, info on the posts of the other channels, off
-for articles, comments, messages, connection notes and profile texts.
+The phrases live in the lexicons `call-to-action.txt`, `imperative-cues.txt` and
+`reader-pronouns.txt`. A rhetorical question that does not address the reader (`Wer
+hätte das gedacht?`, `Who knew?`) does not count, nor does an imperative inside a
+quotation (`„Mach es einfach“, sagte mein Chef`) or one that asks the reader to imagine,
+hope or feel rather than to act (`Stellt euch vor, …`, `Lasst uns hoffen`, `Let's face
+it`; lexicon `non-invitations.txt`). Defaults: warning on Facebook posts, info on the
+posts of the other channels, off for articles, comments, messages, connection notes and
+profile texts.
 
 ## Why is this bad?
 The guidance calls a call to action mandatory on Facebook: "Bei Facebook ist ein
@@ -47,6 +58,7 @@ Unser neues Webinar zur Arbeitszeiterfassung startet am 12. März um 10 Uhr. Mel
 """
 
 import functools
+import unicodedata
 
 from postlint import nlp
 from postlint.checks._kinds import whole_post
@@ -65,15 +77,19 @@ def check(draft, opts):
 def has_call_to_action(text: str, lang: str) -> bool:
     # a quotation is addressed to someone else: „Mach es einfach“, sagte mein Chef
     quotes = nlp.quoted(text)
+    # "Stellt euch vor, ...", "Lasst uns hoffen": imperatives that invite to nothing
+    idioms = [(m.start, m.end) for m in nlp.find(text, lang, "non-invitations")]
 
     def outside(start: int, end: int) -> bool:
-        return not any(a <= start and end <= b for a, b in quotes)
+        return not any(a <= start and end <= b for a, b in quotes) and not any(a <= start < b for a, b in idioms)
 
     if any(outside(m.start, m.end) for m in nlp.find(text, lang, "call-to-action")):
         return True
     analysis = nlp.analyse(text, lang)
-    return any(_is_question(s) and _addresses_reader(s) and outside(*analysis.span(s.start_char, s.end_char))
-               for s in analysis.doc.sents)
+    if any(_is_question(s) and _addresses_reader(s) and outside(*analysis.span(s.start_char, s.end_char))
+           for s in analysis.doc.sents):
+        return True
+    return lang == "de" and any(outside(*analysis.span(a, b)) for a, b in _german_calls(analysis.doc))
 
 
 def _is_question(sentence) -> bool:
@@ -83,17 +99,104 @@ def _is_question(sentence) -> bool:
 
 def _addresses_reader(sentence) -> bool:
     informal, formal, verbs = _reader_words()
+    not_verbs = _cues()["not-verb"]
     for i, token in enumerate(sentence):
         if token.lower_ in informal or (token.text in formal and not token.is_sent_start):
             return True
         # "ihr" is "you" (plural) after its verb or before a non-noun ("Habt ihr Lust?",
-        # "Was meint ihr?"), and "her"/"their" before a noun ("Hat sie ihr Ziel erreicht?")
+        # "Wie löst ihr Konflikte?", "Was meint ihr?"), and "her"/"their" before a noun
+        # after another subject ("Hat sie ihr Ziel erreicht?"). The verb of "ihr" ends in
+        # -t (a noun before "ihr" would be capitalised inside the sentence).
         if token.lower_ == "ihr":
-            before = sentence[i - 1].lower_ if i else ""
+            before = sentence[i - 1] if i else None
             after = sentence[i + 1] if i + 1 < len(sentence) else None
-            if before in verbs or after is None or not after.is_title:
+            if before is not None and (before.lower_ in verbs or (
+                    before.lower_.endswith("t") and before.lower_ not in not_verbs and before.is_alpha
+                    and (before.is_lower or before.is_sent_start))):
+                return True
+            if after is None or not after.is_title:
                 return True
     return False
+
+
+def _german_calls(doc):
+    """(start, end) character spans of German calls that depend on grammar, not on a listed
+    phrase: a verb in -t at the start of a clause followed by "euch", "eure" or a word of
+    encouragement ("Bringt gerne Salate mit", "Sichert euch"); a verb in -en followed by "Sie"
+    ("Sparen Sie"); a clause closed by a call infinitive without subject or finite verb
+    ("Checkliste speichern nicht vergessen", "Einfach die Quittung vorzeigen"). The cues are the
+    lexicon imperative-cues.txt."""
+    cues = _cues()
+    for words, opener, before in _clauses(doc):
+        first = 1 if len(words) > 2 and words[0].lower_ in LEADING else 0
+        verb, after = words[first], words[first + 1] if first + 1 < len(words) else None
+        word = verb.lower_
+        if after is not None and not _is_hashtag(verb) and word.isalpha() and word not in cues["not-verb"]:
+            if len(word) > 2 and word.endswith("t") and (after.lower_ in cues["particle"] or (
+                    after.lower_ in cues["addressee"] and word not in cues["third-person"])):
+                yield verb.idx, after.idx + len(after.text)
+            # "Sparen Sie", not "Können Sie" nor, after a clause, "…, jammern Sie"
+            elif (word.endswith(("en", "rn", "ln")) and after.text == "Sie" and opener != ","
+                  and word not in cues["statement"]):
+                yield verb.idx, after.idx + len(after.text)
+        if opener in WEAK_OPENERS or len(words) > MAX_CALL_WORDS or words[0].lower_ in cues["subordinator"]:
+            continue
+        last = words[-1]
+        infinitive = last.lower_ in cues["infinitive"] or (
+            last.lower_ == "vergessen" and len(words) > 1 and words[-2].lower_ == "nicht")
+        # a subject or a finite verb earlier in the sentence makes it a statement: "Heute
+        # werde ich … aus meinem Buch lesen"; a colon or an emoji starts afresh
+        context = words[:-1] if opener == ":" or _is_symbol(opener) else before + words[:-1]
+        if (infinitive and not _is_hashtag(last) and (last.is_lower or len(words) == 1)
+                and not any(w.lower_ in cues["statement"] for w in context)):
+            yield words[0].idx, last.idx + len(last.text)
+
+
+# words that may stand before the imperative ("Bitte meldet euch", "Und gratuliert gerne")
+LEADING = frozenset({"bitte", "und", "dann", "also", "einfach", "jetzt", "gerne", "gern", "doch"})
+# an infinitive call is short: "Einfach die Quittung vom Vortag an der Kasse vorzeigen"
+MAX_CALL_WORDS = 15
+# what opens a part of a sentence, not a clause of its own: "…, die mitmachen", „Zitat“
+WEAK_OPENERS = frozenset(',;"\'„“”‚‘’»«()[]/&+')
+
+
+def _is_hashtag(token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == "#" and not token.doc[token.i - 1].whitespace_
+
+
+def _is_symbol(text: str) -> bool:
+    """An emoji or arrow (👉, 📌, →): it sets a call apart like a line break."""
+    return bool(text) and not nlp.ALNUM.search(text) and not unicodedata.category(text[0]).startswith("P")
+
+
+def _clauses(doc):
+    """Clauses of each sentence as (word tokens, the punctuation that opens the clause: ""
+    at the start of a sentence or line, the words of the sentence before the clause). A
+    clause ends at punctuation, an emoji, a line break or the end of the sentence. Hashtags
+    are words (never the verb); links and e-mail addresses end a clause."""
+    for sentence in doc.sents:
+        words, opener, before = [], "", []
+        for token in sentence:
+            if token.is_space and "\n" not in token.text or token.text == "#" and not token.whitespace_:
+                continue
+            if token.is_space or token.like_url or token.like_email or not nlp.ALNUM.search(token.text):
+                if words:
+                    yield words, opener, before
+                before = before + words
+                words, opener = [], "" if token.is_space else token.text
+                continue
+            words.append(token)
+        if words:
+            yield words, opener, before
+
+
+@functools.cache
+def _cues() -> dict[str, frozenset[str]]:
+    cues: dict[str, set[str]] = {}
+    for line in lexicon("imperative-cues"):
+        kind, _, word = line.partition(":")
+        cues.setdefault(kind.strip(), set()).add(word.strip().casefold())
+    return {kind: frozenset(words) for kind, words in cues.items()}
 
 
 @functools.cache

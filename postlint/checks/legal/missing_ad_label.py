@@ -9,9 +9,9 @@ accept `#ad`, `Ad:`, `Advertisement`, `#sponsored`, `Sponsored` and `Paid partne
 Styled Unicode (`𝗪𝗲𝗿𝗯𝘂𝗻𝗴`, fullwidth letters) counts as the plain word. A word used in a
 sentence (`Ich arbeite in der Werbung`, `Anzeige erstatten`) is no label.
 
-A German post whose only disclosure is English or vague (`#ad`, `in Kooperation mit`) is
-reported by `insufficient-ad-label` instead; a label in the wrong place by
-`hidden-ad-label`. The label lists are the lexicons `ad-labels-de.txt` and
+A German post whose only disclosure is English or vague (`#ad`, `in Kooperation mit`,
+`mit freundlicher Unterstützung`) is reported by `insufficient-ad-label` instead; a label
+in the wrong place by `hidden-ad-label`. The label lists are the lexicons `ad-labels-de.txt` and
 `ad-labels-en.txt`.
 
 ## Why is this bad?

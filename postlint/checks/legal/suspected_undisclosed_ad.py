@@ -9,8 +9,8 @@ for someone:
   `affiliate-params` in its query (`tag=`, `ref=`, …), or the words `Affiliate-Link`;
 - working with a brand: `in Kooperation mit @Brand`, `sponsored by`, `powered by @Brand`,
   and labels that do not say "Werbung" (`#ad` in a German post, `Sponsored:`);
-- a gifted product (`zur Verfügung gestellt`, `PR-Sample`, `gifted by`) in a post that
-  mentions or links someone.
+- a gifted product (`zur Verfügung gestellt`, `PR-Sample`, `gifted by`, `goodies from
+  @brand`) in a post that mentions or links someone.
 
 Set `sponsored: true` (and label the post) if you received money, free products or any
 other consideration, or `sponsored: false` to confirm you did not; either silences the

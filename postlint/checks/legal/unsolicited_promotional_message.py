@@ -6,8 +6,11 @@ Reports a draft of `type: message` that contains promotional content and does no
 (`Angebot`, `Rabatt`, `special offer`), a price (`49 €`, `$99`), a demo or call booking
 (`Demo vereinbaren`, `book a call`), selling words (`unsere Lösung`, `our platform`,
 `jetzt bestellen`) or a shop or booking link (`calendly.com`, `/shop`). Offering help,
-or inviting to a group or a free event, is not promotional on its own. The phrases are
-the lexicons `selling.txt` and `shop-links.txt`.
+or inviting to a group or a free event, is not promotional on its own, nor is a selling
+word where the context sells nothing: a request to buy (`Könnten Sie mir ein Angebot
+schicken?`), a street demonstration (`auf der Demo`, `Demo gegen …`), a call reported as
+arranged or arranged with someone else (`Jana and I have already booked a call`). The
+phrases are the lexicons `selling.txt`, `shop-links.txt` and `not-selling.txt`.
 
 Set `consent: true` only when the recipient explicitly agreed to receive such messages;
 following you or being a contact is not consent.

@@ -1,5 +1,7 @@
 """Find selling in a message or note, shared by PL503 and PL806: the `selling` lexicon,
-prices and shop or booking links (lexicon `shop-links`), except in a request to buy."""
+prices and shop or booking links (lexicon `shop-links`), except where the context sells
+nothing (lexicon `not-selling`: a request to buy, a street demonstration, a call with
+someone else)."""
 
 from __future__ import annotations
 
@@ -15,12 +17,14 @@ PRICE = regex.compile(
 
 
 def selling(draft) -> list[tuple[int, int, str]]:
-    """(start, end, what) of every selling signal, in text order; a buyer's request for an
-    offer or a price (lexicon `buying-requests`) is none."""
+    """(start, end, what) of every selling signal, in text order. None overlaps a context
+    that sells nothing (lexicon `not-selling`): a buyer's request for an offer or a price,
+    a street demonstration, a call reported as arranged or arranged with someone else."""
     found = [(m.start, m.end, f"'{draft.text[m.start:m.end]}'") for m in nlp.find(draft.text, draft.lang, "selling")]
     found += [(m.start(), m.end(), f"price '{m[0]}'") for m in PRICE.finditer(draft.text)]
-    requests = [(m.start, m.end) for m in nlp.find(draft.text, draft.lang, "buying-requests")]
-    found = [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in requests)]
+    if found:
+        contexts = [(m.start, m.end) for m in nlp.find(draft.text, draft.lang, "not-selling")]
+        found = [f for f in found if not any(a < f[1] and f[0] < b for a, b in contexts)]
     parts = lexicon("shop-links")
     for url in draft.urls:
         if any(part in url.text.lower() for part in parts):

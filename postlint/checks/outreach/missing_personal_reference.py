@@ -4,19 +4,28 @@
 Reports a connection note or message with no personal reference. These count:
 
 - the recipient's name after the salutation or with a form of address (`Hallo Anna`,
-  `Sehr geehrter Herr Brandt`, `Danke, Frau Albers!`, `Dear Ms. Smith`; not
-  `Hallo zusammen`), or an @mention;
+  `Liebe Petra`, `Sehr geehrter Herr Brandt`, `Danke, Frau Albers!`, `Dear Ms. Smith`;
+  not `Hallo zusammen`), or an @mention;
+- the recipient's name said to them in a sentence that speaks to them, after a comma and
+  before the punctuation that closes it (`Danke für deine Rückmeldung, Jonas!`,
+  `Great to hear from you, Priya!`); not a signature (`Grüße, Jule`), nor the end of a
+  list (`Google, Facebook, Amazon.`);
 - where you met or spoke: `wir haben uns auf der DMEXCO getroffen`, `nach unserem
   Telefonat`, `we met at the summit`;
 - a shared contact, group or event: `gemeinsame Kontakte`, `in der Gruppe`,
   `Anna hat mir Sie empfohlen`, `mutual connection`;
 - their content or work named with a topic, place or time: `Ihr Beitrag über …`,
-  `dein Reel über Balkongemüse`, `Ihre Arbeit bei …`, `your talk at …`.
+  `dein Reel über Balkongemüse`, `Ihre Arbeit bei …`, `your talk at …`;
+- what they sent or did for you, and their own order or request: `Danke für deine
+  Nachricht`, `Thanks for the introduction to Leon`, `Ihre Bestellung ist unterwegs`,
+  `Your booking for Saturday is confirmed`.
 
 Generic words would fit anyone and do not count: `Ihre Beiträge`, `Ihr Unternehmen`,
-`your company`, `Ihr Profil ist mir aufgefallen`. The phrases are the lexicons
-`personal-references.txt`, `salutation-titles.txt` and `group-addresses.txt`. An empty
-note is left to `empty-connection-note`.
+`your company`, `Ihr Profil ist mir aufgefallen`. Nor does a reference to a placeholder
+(`Sie bei {{Firma}}`, `Hallo [Vorname]`), nor an event named without a shared presence
+(`findet in Leipzig der Kongress statt`). The phrases are the lexicons
+`personal-references.txt`, `salutation-titles.txt`, `group-addresses.txt` and
+`vocatives.txt`. An empty note is left to `empty-connection-note`.
 
 ## Why is this bad?
 A personal request says where you know each other or refers to the person's profile or
@@ -47,33 +56,107 @@ import functools
 from postlint import nlp
 from postlint.checks._kinds import whole_post
 from postlint.checks.outreach.missing_greeting import greeting
+from postlint.checks.style.unfilled_placeholder import placeholders
 from postlint.packs import lexicon
 
 CODE = "PL805"
 NAME = "missing-personal-reference"
 OPTIONS = {}
+# what follows a name said to the recipient: "Danke für deine Rückmeldung, Jonas!", "Kurze Frage, Jonas –"
+VOCATIVE_END = frozenset({"!", "?", ".", ":", ";", "–", "—", "-", "…", "!!", "?!"})
 
 
 def check(draft, opts):
-    if not draft.text.strip() or draft.mentions or _names_recipient(draft):
+    if not draft.text.strip() or draft.mentions:
         return
-    if not nlp.find(draft.text, draft.lang, "personal-references"):
+    analysis = nlp.analyse(draft.text, draft.lang)
+    if _names_recipient(draft, analysis) or _vocative(analysis, draft.lang):
+        return
+    # "Sie bei {{unternehmen}}", "Ihr Beitrag über [Thema]": a reference to a placeholder is none
+    slots = placeholders(draft.text)
+    if not any(not _refers_to(m, slots, draft.text) for m in nlp.find(draft.text, draft.lang, "personal-references")):
         yield whole_post(draft, "no personal reference (name, shared context, their content or company)")
 
 
-def _names_recipient(draft) -> bool:
-    """Whether a name follows the salutation: "Hallo Frau Dr. Berg", not "Hallo zusammen"."""
+def _refers_to(match, slots, text) -> bool:
+    """Whether a placeholder is in the match or right after it."""
+    end = match.end + len(text[match.end:]) - len(text[match.end:].lstrip())
+    return any(a < match.end and match.start < b or a == end for a, b in slots)
+
+
+def _names_recipient(draft, analysis) -> bool:
+    """Whether a name follows the salutation: "Hallo Frau Dr. Berg", "Liebe Petra", not
+    "Hallo zusammen"."""
     match = greeting(draft)
     if match is None:
         return False
-    analysis = nlp.analyse(draft.text, draft.lang)
-    titles, groups = _words("salutation-titles"), _words("group-addresses")
-    for token in analysis.doc:
-        start, _ = analysis.token_span(token)
-        if start < match.end or token.is_space or token.lower_ in titles:
-            continue
-        return token.is_title and token.is_alpha and token.lower_ not in groups
+    titles = _words("salutation-titles")
+    words = [(analysis.token_span(t)[0], t) for t in analysis.doc if not t.is_space]
+    following = [t for start, t in words if start >= match.end]
+    # "Liebe Petra": the greeting's own pattern may have taken the name ("liebe <title>")
+    if match.pattern.split()[-1] == "<title>":
+        following = [t for start, t in words if match.start <= start < match.end][-1:] + following
+    for token in following:
+        if token.lower_ not in titles:
+            return _is_name(token)
     return False
+
+
+def _vocative(analysis, lang: str) -> bool:
+    """Whether the recipient is named in a vocative: a name after a comma and before the
+    punctuation that ends the sentence or sets off a dash or colon ("Great to hear from
+    you, Priya!", "One question, Jonas – do you …?"), in a sentence that speaks to the
+    reader (lexicon vocatives.txt). Not a name after a closing ("Grüße, Jule"), nor an
+    item of a list ("Google, Facebook, Amazon.")."""
+    doc, cues = analysis.doc, _vocative_cues()
+    for comma in doc:
+        if comma.text != "," or comma.i == 0 or comma.i + 2 >= len(doc) or not comma.whitespace_:
+            continue
+        before, name, after = doc[comma.i - 1], doc[comma.i + 1], doc[comma.i + 2]
+        if "\n" in comma.whitespace_ + name.whitespace_ or after.text not in VOCATIVE_END:
+            continue
+        if after.text == "-" and not name.whitespace_:
+            continue  # a compound: "Lead-gen"
+        # "Paris, France!" in English: a proper noun before the comma makes an apposition
+        if before.text.casefold() in cues["no-name"] or (lang == "en" and before.is_title and not before.is_sent_start):
+            continue
+        sentence = list(name.sent)
+        # a list: another capitalised word before a comma in the sentence ("Rente, Bildung."),
+        # or a short item between two commas ("software, apps, Hardware.")
+        commas = [t.i for t in sentence if t.text == "," and 0 < t.i < comma.i]
+        listed = any(doc[i - 1].is_title and not doc[i - 1].is_sent_start for i in commas) or (
+            bool(commas) and sum(1 for t in doc[commas[-1] + 1:comma.i] if t.is_alpha) <= 2)
+        if _is_name(name) and not listed and any(_speaks_to_reader(t) for t in sentence):
+            return True
+    return False
+
+
+def _speaks_to_reader(token) -> bool:
+    informal, formal = _reader_words()
+    return (token.text.casefold() in _vocative_cues()["address"] or token.lower_ in informal
+            or (token.text in formal and not token.is_sent_start))
+
+
+def _is_name(token) -> bool:
+    lower = token.text.casefold()
+    return (token.is_title and token.is_alpha and len(lower) > 1 and lower not in _words("group-addresses")
+            and lower not in _words("salutation-titles") and lower not in _vocative_cues()["no-name"]
+            and lower not in _words("placeholder-names"))
+
+
+@functools.cache
+def _vocative_cues() -> dict[str, frozenset[str]]:
+    cues: dict[str, set[str]] = {"address": set(), "no-name": set()}
+    for line in lexicon("vocatives"):
+        kind, _, word = line.partition(":")
+        cues[kind.strip()].add(word.strip().casefold())
+    return {kind: frozenset(words) for kind, words in cues.items()}
+
+
+@functools.cache
+def _reader_words() -> tuple[frozenset[str], frozenset[str]]:
+    terms = lexicon("reader-pronouns")
+    return frozenset(t for t in terms if t.islower()), frozenset(t for t in terms if not t.islower())
 
 
 @functools.cache

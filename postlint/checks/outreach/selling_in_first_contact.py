@@ -6,7 +6,10 @@ in its front matter: offers and discounts (`Angebot`, `Rabatt`, `special offer`)
 prices (`49 €`), demo or call booking (`Demo vereinbaren`, `book a call`), selling words
 (`unsere Lösung`, `our platform`) and shop or booking links (`calendly.com`, `/shop`).
 Offering help (`Kann ich helfen?`, `happy to support`) and inviting to a group or a free
-event are not selling. The phrases are the lexicons `selling.txt` and `shop-links.txt`.
+event are not selling, nor is a selling word where the context sells nothing: a request
+to buy, a street demonstration (`wir waren beide auf der Demo gegen …`), a call reported
+as arranged or arranged with someone else. The phrases are the lexicons `selling.txt`,
+`shop-links.txt` and `not-selling.txt`.
 
 ## Why is this bad?
 "Platzen Sie nicht mit der Tür ins Haus und fangen mit dieser Nachricht an zu verkaufen"

@@ -7,13 +7,14 @@ Reports text that a template left unfilled:
 - a placeholder word in brackets: `[Name]`, `<Vorname>`, `{Firma}`, `[Link zum Artikel]`,
   `[hier Datum einfügen]` (words in the lexicon `placeholder-names.txt`);
 - percent fields: `%FIRSTNAME%`, `%first_name%`;
-- markers: `XXX`, `TODO`, `FIXME`, `Lorem ipsum` (lexicon `placeholder-markers.txt`) and
-  date stubs such as `xx.xx.`;
+- markers: `XXX`, `TODO`, `FIXME`, `Lorem ipsum` (lexicon `placeholder-markers.txt`),
+  date stubs such as `xx.xx.`, and number slots: `XX` with a currency, a unit or a second
+  slot (`XX,XX €`, `€XX`, `XX %`, `XX years`, `XX:XX Uhr`);
 - anything listed in `placeholders`.
 
 Brackets that are no placeholder stay silent: labels (`[Werbung]`, `[Update]`),
 omissions (`[…]`), footnotes (`[1]`), the text of a Markdown link (`[Name](https://…)`).
-`XXL` is no `XXX`. A placeholder in quotation marks or backticks (`„Lorem ipsum“`,
+`XXL` is no `XXX`, and `XX` alone may be a Roman twenty. A placeholder in quotation marks or backticks (`„Lorem ipsum“`,
 `` `{{ target.schema }}` ``) is shown on purpose and stays silent too.
 
 ## Why is this bad?
@@ -58,7 +59,13 @@ MERGE_FIELD = regex.compile(r"\{\{[^{}\n]{0,60}\}\}")
 # "[Name]", "<Vorname>", "{Firma}"; a "[…]" followed by "(" is a Markdown link text
 BRACKETED = regex.compile(r"\[(?P<inner>[^\[\]\n]{1,60})\](?!\()|<(?P<inner>[^<>\n]{1,60})>|\{(?P<inner>[^{}\n]{1,60})\}")
 PERCENT_FIELD = regex.compile(r"%[A-Za-z][A-Za-z_]+%")
-STUB = regex.compile(r"(?<![\p{L}\p{N}])(?:X{3,}|[xX]{2}\.[xX]{2}\.(?:[xX]{2,4})?)(?![\p{L}\p{N}])")
+STUB = regex.compile(r"(?<![\p{L}\p{N}])(?:X{3,}|[xX]{2}\.[xX]{2}\.(?:[xX]{2,4}|\d{2,4})?)(?![\p{L}\p{N}])")
+# "XX,XX €", "€XX", "XX %", "XX years", "XX:XX Uhr": two x standing for a number, known by
+# the currency, unit or second slot around them ("XX" alone may be a Roman twenty)
+UNIT = r"(?:%|€|\$|£|EUR|Euro|CHF|Prozent|percent|Jahre|Jahren|years?|Monate|Monaten|months?|Wochen|weeks?|Tage|Tagen|days?|Stunden|hours?|Minuten|minutes?|Uhr|Mio|Mrd|million|billion|k)"
+NUMBER_SLOT = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?:[€$£]\s?[xX]{{2,}}(?:[.,][xX]{{2}})?|[xX]{{2,}}[.,:][xX]{{2}}(?![.\p{{L}}\p{{N}}])"
+    rf"(?:\s?{UNIT}(?![\p{{L}}\p{{N}}]))?|[xX]{{2,}}\s?{UNIT}(?![\p{{L}}\p{{N}}]))")
 INNER_WORD = regex.compile(r"[^\s_\-/:]+")
 # a placeholder is a few words; a longer bracket is an aside that happens to name a word
 MAX_WORDS = 5
@@ -66,6 +73,13 @@ MAX_WORDS = 5
 
 def check(draft, opts):
     text = draft.text
+    for start, end in placeholders(text, opts["placeholders"]):
+        yield Hit(start, end, f"placeholder '{text[start:end]}'")
+
+
+def placeholders(text: str, extra=()) -> list[tuple[int, int]]:
+    """(start, end) of every placeholder in `text`, in text order, and of the texts in
+    `extra`; none inside quotation marks or backticks."""
     found = [m.span() for m in MERGE_FIELD.finditer(text)]
     for match in BRACKETED.finditer(text):
         words = INNER_WORD.findall(match["inner"].casefold())
@@ -73,15 +87,18 @@ def check(draft, opts):
             found.append(match.span())
     found += [m.span() for m in PERCENT_FIELD.finditer(text)]
     found += [m.span() for m in STUB.finditer(text)]
+    found += [m.span() for m in NUMBER_SLOT.finditer(text)]
     found += [m.span() for m in _markers().finditer(text)]
-    for literal in opts["placeholders"]:
+    for literal in extra:
         found += [m.span() for m in regex.finditer(regex.escape(literal), text)]
     # a placeholder shown in quotes or as `code` is the topic, not a leftover
     taken = nlp.quoted(text)
+    spans = []
     for start, end in sorted(found):
         if not any(start < e and s < end for s, e in taken):
             taken.append((start, end))
-            yield Hit(start, end, f"placeholder '{text[start:end]}'")
+            spans.append((start, end))
+    return spans
 
 
 @functools.cache
