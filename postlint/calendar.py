@@ -79,6 +79,18 @@ def runs(posts: list[Post], key) -> list[list[Post]]:
     return [list(group) for _, group in itertools.groupby(posts, key=key)]
 
 
+def over_limit(timeline, opts_for, period, describe):
+    """Each post past the `max` of its period (day or week) in its account's stream, with
+    the message `describe(post, count, limit, also)` where `also` names the earlier posts."""
+    for posts in timeline.streams(opts_for):
+        for same in runs(posts, period):
+            for i, post in enumerate(same):
+                limit = opts_for(post)["max"]
+                if i >= limit:
+                    also = f"; also {names(same[:i], post)}" if i else ""
+                    yield post.draft, hit(post, describe(post, i + 1, limit, also))
+
+
 def hit(post: Post, message: str) -> Hit:
     """A finding on the draft's `scheduled` value (its front matter value or calendar cell)."""
     start, end = post.draft.front_matter.value_spans["scheduled"]

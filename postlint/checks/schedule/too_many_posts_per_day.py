@@ -60,11 +60,7 @@ def check(draft, opts):
 
 
 def check_all(timeline, opts_for):
-    for posts in timeline.streams(opts_for):
-        for same_day in calendar.runs(posts, lambda p: p.day):
-            for i, post in enumerate(same_day):
-                limit = opts_for(post)["max"]
-                if i >= limit:
-                    also = f"; also {calendar.names(same_day[:i], post)}" if i else ""
-                    yield post.draft, calendar.hit(post, f"{calendar.ordinal(i + 1)} {post.channel} post on "
-                                                         f"{calendar.day(post)} (max {limit} a day{also})")
+    def describe(post, n, limit, also):
+        return f"{calendar.ordinal(n)} {post.channel} post on {calendar.day(post)} (max {limit} a day{also})"
+
+    return calendar.over_limit(timeline, opts_for, lambda p: p.day, describe)

@@ -82,11 +82,7 @@ def check(draft, opts):
 
 
 def check_all(timeline, opts_for):
-    for posts in timeline.streams(opts_for):
-        for same_week in calendar.runs(posts, lambda p: p.week):
-            for i, post in enumerate(same_week):
-                limit = opts_for(post)["max"]
-                if i >= limit:
-                    also = f"; also {calendar.names(same_week[:i], post)}" if i else ""
-                    yield post.draft, calendar.hit(post, f"{calendar.ordinal(i + 1)} {post.channel} post in week "
-                                                         f"{calendar.week(post)} (max {limit} a week{also})")
+    def describe(post, n, limit, also):
+        return f"{calendar.ordinal(n)} {post.channel} post in week {calendar.week(post)} (max {limit} a week{also})"
+
+    return calendar.over_limit(timeline, opts_for, lambda p: p.week, describe)
