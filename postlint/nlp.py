@@ -73,6 +73,7 @@ class Analysis:
         self.folded, self._starts, self._ends = fold(text)
         self.doc = pipeline(lang)(self.folded)
         self._index: tuple[dict[int, list[int]], list[int], list[tuple[int, int]]] | None = None
+        self._words: frozenset[int] = frozenset()  # the keys of index[0], set with it
 
     @property
     def index(self) -> tuple[dict[int, list[int]], list[int], list[tuple[int, int]]]:
@@ -89,6 +90,7 @@ class Analysis:
                 sentence_of.append(len(bounds) - 1)
             bounds.append(len(self.doc))
             self._index = positions, sentence_of, list(zip(bounds, bounds[1:]))
+            self._words = frozenset(positions)
         return self._index
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -106,18 +108,24 @@ class Analysis:
     def sentences(self, skip=()) -> list[Sentence]:
         """Sentences with their word tokens; words overlapping a `skip` span (hashtags,
         links, ...) are left out, and sentences without words are dropped."""
+        _, _, bounds = self.index
+        # token attributes as arrays: no token objects for the words of every sentence
+        rows = self.doc.to_array(["IS_SPACE", "LIKE_URL", "LIKE_EMAIL", "IDX", "LENGTH"]).tolist()
         found = []
-        for sent in self.doc.sents:
-            words = []
-            for token in sent:
-                if token.is_space or token.like_url or token.like_email or not ALNUM.search(token.text):
+        for a, b in bounds:
+            words, first, last = [], None, None
+            for space, url, email, idx, length in rows[a:b]:
+                if space:
                     continue
-                start, end = self.token_span(token)
-                if not any(a < end and start < b for a, b in skip):
-                    words.append((start, end, token.text))
+                first, last = first or (idx, length), (idx, length)
+                text = self.folded[idx:idx + length]
+                if url or email or not ALNUM.search(text):
+                    continue
+                start, end = self.span(idx, idx + length)
+                if not any(x < end and start < y for x, y in skip):
+                    words.append((start, end, text))
             if words:
-                tokens = [t for t in sent if not t.is_space]
-                found.append(Sentence(self.token_span(tokens[0])[0], self.token_span(tokens[-1])[1], tuple(words)))
+                found.append(Sentence(self.span(first[0], sum(first))[0], self.span(last[0], sum(last))[1], tuple(words)))
         return found
 
 
@@ -153,28 +161,38 @@ def pipeline(lang: str):
 
 def _mark_sentences(doc):
     """A sentence starts after a line break or after sentence-final punctuation."""
+    import numpy
+
+    # token attributes as arrays, sentence starts set in one go: no token objects
+    rows = doc.to_array(["IS_SPACE", "IS_PUNCT", "IDX", "LENGTH", "SPACY"]).tolist()
+    text = doc.text
+    texts = [text[idx:idx + length] for _, _, idx, length, _ in rows]
+    starts = []
     boundary = True
     previous = None
-    for token in doc:
-        if token.is_space:
-            token.is_sent_start = False
-            boundary = boundary or "\n" in token.text
+    for i, (space, punct, _, _, _) in enumerate(rows):
+        if space:
+            starts.append(-1)
+            boundary = boundary or "\n" in texts[i]
             continue
-        ends = previous is not None and (_ends_sentence(doc, previous) or (
-            previous.text in CLOSING and previous.i > 0 and _ends_sentence(doc, doc[previous.i - 1])))
+        ends = previous is not None and (_ends_sentence(texts, rows, previous) or (
+            texts[previous] in CLOSING and previous > 0 and _ends_sentence(texts, rows, previous - 1)))
         # punctuation glued to the end mark ('."', '!)') still belongs to the sentence
-        token.is_sent_start = boundary or (ends and not (token.is_punct and not previous.whitespace_))
+        starts.append(1 if boundary or (ends and not (punct and not rows[previous][4])) else -1)
         boundary = False
-        previous = token
+        previous = i
+    if starts:
+        doc.from_array(["SENT_START"], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
 
 
-def _ends_sentence(doc, token) -> bool:
-    if token.text not in SENTENCE_END:
+def _ends_sentence(texts, rows, i) -> bool:
+    """Whether token `i` (its text and attribute row) ends a sentence."""
+    if texts[i] not in SENTENCE_END:
         return False
-    if token.text != "." or token.i == 0 or doc[token.i - 1].whitespace_:
+    if texts[i] != "." or i == 0 or rows[i - 1][4]:
         return True
-    word = doc[token.i - 1].text
+    word = texts[i - 1]
     # "Ca." and "Min." reach us split from their dot; so do initials ("Anna M. Berg")
     return not (word.lower() in _abbreviations() or (len(word) == 1 and word.isupper()))
 
@@ -190,8 +208,8 @@ def analyse(text: str, lang: str) -> Analysis:
     return Analysis(text, lang)
 
 
-def _clause_start(doc, i: int) -> bool:
-    if doc[i].is_sent_start:
+def _clause_start(doc, i: int, sentence_start: bool | None = None) -> bool:
+    if doc[i].is_sent_start if sentence_start is None else sentence_start:
         return True
     j = i - 1
     while j >= 0 and doc[j].is_space:
@@ -302,13 +320,13 @@ def find(text: str, lang: str, name: str) -> list[Match]:
             spans = [(0, len(doc))]
         else:
             # only the sentences that hold a trigger word: no match crosses a sentence end
-            sentences = sorted({sentence_of[i] for word in trigger.intersection(positions) for i in positions[word]})
+            sentences = sorted({sentence_of[i] for word in trigger & analysis._words for i in positions[word]})
             spans = [bounds[n] for n in sentences]
         found = [(match_id, a + start, a + end) for a, b in spans for match_id, start, end in group(doc[a:b])]
         for match_id, start, end in found:
             line, first, last = anchors[match_id]
-            if (first and not _clause_start(doc, start)) or (last and not _clause_end(doc, end)) or any(
-                    t.is_sent_start for t in doc[start + 1:end]):
+            if sentence_of[start] != sentence_of[end - 1] or (first and not _clause_start(
+                    doc, start, bounds[sentence_of[start]][0] == start)) or (last and not _clause_end(doc, end)):
                 continue
             matches.append(Match(analysis.token_span(doc[start])[0], analysis.token_span(doc[end - 1])[1],
                                  doc[start:end].text, line))

@@ -77,11 +77,15 @@ def check(draft, opts):
 def has_call_to_action(text: str, lang: str) -> bool:
     # a quotation is addressed to someone else: „Mach es einfach“, sagte mein Chef
     quotes = nlp.quoted(text)
-    # "Stellt euch vor, ...", "Lasst uns hoffen": imperatives that invite to nothing
-    idioms = [(m.start, m.end) for m in nlp.find(text, lang, "non-invitations")]
+    idioms = []
 
     def outside(start: int, end: int) -> bool:
-        return not any(a <= start and end <= b for a, b in quotes) and not any(a <= start < b for a, b in idioms)
+        if any(a <= start and end <= b for a, b in quotes):
+            return False
+        # "Stellt euch vor, ...", "Lasst uns hoffen": imperatives that invite to nothing
+        if not idioms:
+            idioms.extend([(m.start, m.end) for m in nlp.find(text, lang, "non-invitations")] or [(-1, -1)])
+        return not any(a <= start < b for a, b in idioms)
 
     if any(outside(m.start, m.end) for m in nlp.find(text, lang, "call-to-action")):
         return True
