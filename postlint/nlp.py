@@ -343,14 +343,10 @@ def quoted(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTED.finditer(text)]
 
 
-@functools.cache
-def _hyphenator(lang: str):
-    import pyphen
-
-    return pyphen.Pyphen(lang={"de": "de_DE", "en": "en_US"}.get(lang, "de_DE"))
-
-
+@functools.lru_cache(maxsize=65536)
 def syllables(word: str, lang: str) -> int:
-    """Syllables of a word, from the hyphenation points of the TeX patterns (pyphen), as
-    textstat counts them where it has no pronunciation dictionary."""
-    return len(_hyphenator(lang).positions(word.lower())) + 1
+    """Syllables of a word, from the hyphenation points of the TeX patterns (pyphen's
+    dictionaries), as textstat counts them where it has no pronunciation dictionary."""
+    from postlint import hyphenation
+
+    return len(hyphenation.patterns(lang).points(word.lower())) + 1

@@ -7,9 +7,10 @@ import subprocess
 import sys
 
 import pytest
+import regex
 
 from helpers import ROOT, compact, lint
-from postlint import nlp, packs
+from postlint import hyphenation, nlp, packs
 
 
 def _run(code: str) -> str:
@@ -99,7 +100,8 @@ def test_readability_needs_no_network(monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    nlp._hyphenator.cache_clear()
+    hyphenation.patterns.cache_clear()
+    nlp.syllables.cache_clear()
     assert nlp.syllables("Digitalisierung", "de") == 6
     assert nlp.syllables("readability", "en") >= 4
     text = ("The implementation of organisational digitalisation strategies necessitates the continuous "
@@ -107,6 +109,20 @@ def test_readability_needs_no_network(monkeypatch):
             "processes and the qualification of affected employees across every single department.")
     assert compact(lint(text, select=["PL702"])) == ["1:1 PL702"]
     assert "nltk" not in sys.modules
+
+
+def test_hyphenation_points_are_pyphens():
+    """The lazily parsed patterns give pyphen's points for every word of the evaluation drafts."""
+    import pyphen
+
+    words = {w.lower() for f in (ROOT / "tests" / "eval").rglob("*.md")
+             for w in regex.findall(r"[^\W\d_]+", f.read_text(encoding="utf-8"))}
+    assert len(words) > 3000
+    for lang, name in (("de", "de_DE"), ("en", "en_US")):
+        reference = pyphen.Pyphen(lang=name)
+        ours = hyphenation.patterns(lang)
+        assert ours._patterns.keys() == reference.hd.patterns.keys()
+        assert [w for w in words if ours.points(w) != reference.positions(w)] == []
 
 
 def test_wildcard_runs_to_the_end_of_the_clause_but_not_across_punctuation():
