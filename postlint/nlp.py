@@ -71,7 +71,7 @@ class Analysis:
     def __init__(self, text: str, lang: str):
         self.text, self.lang = text, lang
         self.folded, self._starts, self._ends = fold(text)
-        self.doc = pipeline(lang)(self.folded)
+        self.doc = _mark_sentences(pipeline(lang).make_doc(self.folded), self.folded)
         self._index: tuple[dict[int, list[int]], list[int], list[tuple[int, int]]] | None = None
         self._words: frozenset[int] = frozenset()  # the keys of index[0], set with it
 
@@ -148,24 +148,25 @@ def fold(text: str) -> tuple[str, list[int] | None, list[int] | None]:
 
 @functools.cache
 def pipeline(lang: str):
-    """The blank spaCy pipeline for `lang` with our sentence splitter (built once)."""
-    import spacy
-    from spacy.language import Language
+    """The blank spaCy language for `lang` (built once): its tokenizer and vocabulary.
 
-    if not Language.has_factory("postlint_sentences"):
-        Language.component("postlint_sentences", func=_mark_sentences)
-    nlp = spacy.blank(lang if lang in LANGS else "de")
-    nlp.add_pipe("postlint_sentences")
-    return nlp
+    Built from the language class directly rather than through `spacy.blank`, whose
+    config and registry resolution doubled the build time; sentences are marked by
+    `_mark_sentences`, called by `Analysis` rather than as a pipeline component for the
+    same reason."""
+    if lang == "en":
+        from spacy.lang.en import English as Language
+    else:
+        from spacy.lang.de import German as Language
+    return Language()
 
 
-def _mark_sentences(doc):
+def _mark_sentences(doc, text: str):
     """A sentence starts after a line break or after sentence-final punctuation."""
     import numpy
 
     # token attributes as arrays, sentence starts set in one go: no token objects
     rows = doc.to_array(["IS_SPACE", "IS_PUNCT", "IDX", "LENGTH", "SPACY"]).tolist()
-    text = doc.text
     texts = [text[idx:idx + length] for _, _, idx, length, _ in rows]
     starts = []
     boundary = True
