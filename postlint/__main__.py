@@ -1,3 +1,3 @@
-from postlint.cli import main
+from postlint.replay import run
 
-main()
+run()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from postlint import __version__
+from postlint import __version__, replay
 from postlint.frontmatter import CHANNELS
 from postlint.problem import ConfigError, Level
 
@@ -104,16 +104,18 @@ def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ig
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     use_color = color == "always" or (color == "auto" and fmt in ("text", "concise") and sys.stdout.isatty())
-    for result in results:
-        if result.error:
-            click.echo(f"{result.path}: error: {result.error}", err=True)
+    errors = "\n".join(f"{result.path}: error: {result.error}" for result in results if result.error)
     output = formatters.FORMATTERS[fmt](results, color=use_color, quiet=quiet)
+    if not use_color:  # what click.echo would strip, stripped before the run is recorded
+        output, errors = click.unstyle(output), click.unstyle(errors)
+    if errors:
+        click.echo(errors, err=True, color=True)
     if output:
-        click.echo(output)
-    if any(r.error for r in results):
-        sys.exit(2)
+        click.echo(output, color=True)
     failing = any(f.level >= threshold for r in results for f in r.findings)
-    sys.exit(1 if failing and not exit_zero else 0)
+    code = 2 if errors else 1 if failing and not exit_zero else 0
+    replay.record(output, errors, code)
+    sys.exit(code)
 
 
 @main.command()

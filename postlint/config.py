@@ -17,9 +17,9 @@ import regex
 
 from postlint import packs, registry
 from postlint.frontmatter import CHANNELS, LANGS, TYPES
+from postlint.paths import CONFIG_FILES
 from postlint.problem import ConfigError, Level
 
-CONFIG_FILES = (".postlint.toml", "postlint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = ("node_modules", "venv", "site-packages")
 DEFAULT_MAX_FILE_SIZE = 1_000_000
 SHARED_KEYS = {"level": ("error", "warning", "info"), "enabled": bool}

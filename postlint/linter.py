@@ -15,6 +15,7 @@ from pathlib import Path
 from postlint import calendar
 from postlint import config as config_mod
 from postlint import frontmatter, lang as lang_mod, packs, registry, source, suppress, tabular
+from postlint.paths import DRAFT_SUFFIXES
 from postlint.problem import ConfigError, Finding, Hit, InputError, Level
 
 DEFAULT_CHANNEL = "linkedin"
@@ -292,7 +293,6 @@ def iter_files(paths, linter: Linter):
 
     Yields (path, None) for files, (path, message) for arguments that do not exist.
     """
-    suffixes = (".md", ".markdown", ".txt")
     for arg in paths:
         path = Path(arg)
         if not path.exists():
@@ -304,7 +304,7 @@ def iter_files(paths, linter: Linter):
                                  and not linter.config_for(here / d / "x").excluded(here / d))
                 for name in sorted(files):
                     candidate = here / name
-                    if name.endswith(suffixes) and not linter.config_for(candidate).excluded(candidate):
+                    if name.endswith(DRAFT_SUFFIXES) and not linter.config_for(candidate).excluded(candidate):
                         yield candidate, None
         elif not linter.config_for(path).excluded(path):
             yield path, None

@@ -8,19 +8,13 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from postlint.paths import rules_root
 from postlint.problem import ConfigError
 
 SCOPES = ("channel", "type")
-
-
-@functools.cache
-def rules_root() -> Path:
-    shipped = Path(str(resources.files("postlint"))) / "_rules"
-    return shipped if shipped.is_dir() else Path(__file__).resolve().parents[1] / "rules"
 
 
 def data_path(*parts: str) -> Path:

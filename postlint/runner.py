@@ -14,36 +14,21 @@ import json
 import os
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from postlint import __version__
+from postlint import paths
 from postlint.problem import Finding, Fix, Level
 
 # below this many files per worker a pool costs more than it saves (start-up, pickling)
 MIN_FILES_PER_JOB = 32
 
 
-def _fingerprint_tree(*roots: Path) -> str:
-    digest = hashlib.sha256(__version__.encode())
-    for root in roots:
-        for folder, _, files in sorted(os.walk(root)):
-            for name in sorted(files):
-                if name.endswith((".py", ".toml", ".txt")):
-                    st = os.stat(os.path.join(folder, name))
-                    digest.update(f"{folder}/{name}:{st.st_mtime_ns}:{st.st_size}".encode())
-    return digest.hexdigest()
-
-
 class Cache:
     """Findings per file under `directory`, one JSON file per key, written atomically."""
 
     def __init__(self, directory: Path, salt: str):
-        from postlint import packs
-
         self.directory = directory
-        package = Path(__file__).resolve().parent
-        self.salt = f"{salt}|{_fingerprint_tree(package, packs.rules_root())}"
+        self.salt = f"{salt}|{paths.fingerprint()}"
         self._configs: dict[str, str] = {}
 
     def key(self, display: str, data: bytes, config_source: str) -> str:
@@ -141,6 +126,8 @@ def lint_inputs(linter, paths, stdin_filename=None, jobs: int = 1, cache: Cache 
             pending.append((len(results) - 1, path, key))
     workers = min(jobs, len(pending) // MIN_FILES_PER_JOB)
     if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(linter.options,)) as pool:
             done = pool.map(_lint_in_worker, [p for _, p, _ in pending], chunksize=16)
             for (index, _, _), result in zip(pending, done):

@@ -14,20 +14,19 @@ normalised); ``start`` is inclusive and ``end`` exclusive.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import regex
+
+from postlint.packs import data_path
 
 __all__ = [
     "Entity",
     "Lengths",
-    "data_path",
     "domain_of",
     "emails",
     "emoji",
@@ -69,14 +68,6 @@ class Lengths:
     utf16: int  # UTF-16 code units (LinkedIn)
     graphemes: int  # extended grapheme clusters (regex \X)
     x_weighted: int  # X weighted length, twitter-text v3
-
-
-def data_path(*parts: str) -> Path:
-    """Return the path of a data file under ``rules/``, installed or in a source checkout."""
-    packaged = importlib.resources.files("postlint").joinpath("_rules", *parts)
-    if packaged.is_file() or packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[1].joinpath("rules", *parts)
 
 
 # --- Character classes (twitter-text js/src/regexp/*.js) --------------------------------

@@ -148,3 +148,18 @@ def test_stats_json(drafts):
     assert stats["emoji"] == 1
     code, out, _ = run("stats", "-", stdin=text.encode())
     assert "#KI (4:9)" in out and "x_weighted" not in out
+
+
+def test_replay_knows_every_option_of_check():
+    """The replay reads `check`'s command line without click: its option table must match."""
+    import click
+
+    from postlint import cli, replay
+
+    flags, values = set(), set()
+    for param in cli.check.params:
+        if isinstance(param, click.Option):
+            (flags if param.is_flag else values).update(param.opts + param.secondary_opts)
+    # --no-cache and --stdin-filename are left to a normal run on purpose
+    assert replay.FLAGS == flags - {"--no-cache"}
+    assert replay.VALUE_OPTIONS == values - {"--stdin-filename"}

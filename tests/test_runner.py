@@ -1,7 +1,9 @@
-"""Many files: the cache returns what a fresh run would, and --jobs changes nothing."""
+"""Many files: the cache and the replay of unchanged runs return what a fresh run would, and
+--jobs changes nothing."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -10,9 +12,9 @@ import pytest
 DRAFT = "Lest mehr: https://www.beispiel.de #a1 #b2 #c3 #d4 #e5 #f6 #g7\nWas meint ihr?\n"
 
 
-def run(*args, cwd):
+def run(*args, cwd, env=None):
     proc = subprocess.run([sys.executable, "-m", "postlint", "check", "--format", "json", "--exit-zero", *args],
-                          capture_output=True, text=True, cwd=cwd)
+                          capture_output=True, text=True, cwd=cwd, env=env)
     assert proc.returncode in (0, 1), proc.stderr
     return proc.stdout
 
@@ -28,13 +30,18 @@ def repo(tmp_path):
 
 
 def cache_entries(root):
-    return sorted(p.name for p in (root / ".postlint_cache").rglob("*.json"))
+    """The per-file entries (recorded runs are under runs/)."""
+    return sorted(p.name for p in (root / ".postlint_cache").rglob("*.json") if p.parent.name != "runs")
+
+
+def recorded_runs(root):
+    return sorted((root / ".postlint_cache" / "runs").glob("*.json"))
 
 
 def test_cache_hit_gives_the_same_output(repo):
     first = run("drafts", cwd=repo)
     assert len(cache_entries(repo)) == 80
-    assert run("drafts", cwd=repo) == first
+    assert run("-j", "1", "drafts", cwd=repo) == first  # other arguments: no replay, every file from the cache
     assert run("--no-cache", "drafts", cwd=repo) == first
     assert (repo / ".postlint_cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
 
@@ -71,3 +78,50 @@ def test_jobs_give_identical_output(repo):
     single = run("--no-cache", "-j", "1", "drafts", cwd=repo)
     assert run("--no-cache", "-j", "2", "drafts", cwd=repo) == single
     assert '"code": "PL601"' in single  # the cross-draft pass saw drafts linted in workers
+
+
+REPLAY = """import sys
+sys.argv = ["postlint", "check", "--format", "json", "--exit-zero", "drafts"]
+from postlint import replay
+try:
+    replay.run()
+except SystemExit as exc:
+    loaded = [m for m in ("click", "postlint.linter", "spacy", "yaml", "regex") if m in sys.modules]
+    print(exc.code, loaded, file=sys.stderr)
+"""
+
+
+def test_unchanged_run_is_replayed_without_loading_the_linter(repo):
+    first = run("drafts", cwd=repo)
+    assert len(recorded_runs(repo)) == 1
+    proc = subprocess.run([sys.executable, "-c", REPLAY], capture_output=True, text=True, cwd=repo)
+    assert proc.stdout == first and proc.stderr.strip() == "0 []"
+    assert len(recorded_runs(repo)) == 1
+
+
+def test_replay_follows_drafts_configuration_and_environment(repo):
+    first = run("drafts", cwd=repo)
+    (repo / "drafts" / "d08.md").write_text(DRAFT, encoding="utf-8")
+    changed = run("drafts", cwd=repo)
+    assert '"message": "7 hashtags (max 5): #f6"' in changed and changed != first
+    # a configuration above the drafts folder, and one inside it
+    (repo / "postlint.toml").write_text("[rules.too-many-hashtags]\nmax = 6\n", encoding="utf-8")
+    assert '"message": "7 hashtags (max 6): #g7"' in run("drafts", cwd=repo)
+    (repo / "drafts" / "postlint.toml").write_text("[rules.too-many-hashtags]\nmax = 4\n", encoding="utf-8")
+    assert '"message": "7 hashtags (max 4): #e5"' in run("drafts", cwd=repo)
+    # a new draft in a subfolder, and the environment `--format auto` reads
+    (repo / "drafts" / "sub").mkdir()
+    (repo / "drafts" / "sub" / "new.md").write_text(DRAFT, encoding="utf-8")
+    assert '"path": "drafts/sub/new.md"' in run("drafts", cwd=repo)
+    local = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    assert run("--format", "auto", "drafts", cwd=repo, env={**local, "GITHUB_ACTIONS": "true"}).startswith("::")
+    assert not run("--format", "auto", "drafts", cwd=repo, env=local).startswith("::")
+    assert len(recorded_runs(repo)) == 7
+
+
+def test_runs_with_input_errors_or_without_cache_are_not_recorded(repo):
+    proc = subprocess.run([sys.executable, "-m", "postlint", "check", "drafts", "missing.md"], capture_output=True,
+                          text=True, cwd=repo)
+    assert proc.returncode == 2 and "missing.md: error: no such file or directory" in proc.stderr
+    run("--no-cache", "drafts", cwd=repo)
+    assert recorded_runs(repo) == []

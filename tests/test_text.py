@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from postlint import text
+from postlint import packs, text
 from postlint.text import Entity, Lengths
 
 FAMILY = "👨‍👩‍👧‍👦"  # 7 code points joined by ZWJ
@@ -286,7 +286,7 @@ def test_weighted_offset_maps_back_through_nfc():
 
 
 def test_tld_list_is_found_and_attributed():
-    path = text.data_path("core", "tlds.txt")
+    path = packs.data_path("core", "tlds.txt")
     lines = path.read_text(encoding="utf-8").splitlines()
     tlds = [line for line in lines if line and not line.startswith("#")]
     assert len(tlds) == len(set(tlds)) == 1574

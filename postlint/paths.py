@@ -1,0 +1,38 @@
+"""Where postlint finds its own files and the user's: names, suffixes, the rule pack, a fingerprint.
+
+Standard library only: the replay of an unchanged run (`replay.py`) needs these before
+anything else is imported.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from pathlib import Path
+
+from postlint import __version__
+
+CONFIG_FILES = (".postlint.toml", "postlint.toml", "pyproject.toml")
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt")  # what a folder contributes to a run
+PACKAGE = Path(__file__).resolve().parent
+
+
+@functools.cache
+def rules_root() -> Path:
+    """The built-in rule pack: shipped in the wheel as `postlint/_rules`, `rules/` in the source tree."""
+    shipped = PACKAGE / "_rules"
+    return shipped if shipped.is_dir() else PACKAGE.parent / "rules"
+
+
+@functools.cache
+def fingerprint() -> str:
+    """postlint's version, code and rule pack, as file names, sizes and modification times."""
+    digest = hashlib.sha256(__version__.encode())
+    for root in (PACKAGE, rules_root()):
+        for folder, _, files in sorted(os.walk(root)):
+            for name in sorted(files):
+                if name.endswith((".py", ".toml", ".txt")):
+                    st = os.stat(os.path.join(folder, name))
+                    digest.update(f"{folder}/{name}:{st.st_mtime_ns}:{st.st_size}".encode())
+    return digest.hexdigest()

@@ -1,0 +1,140 @@
+"""The `postlint` command, with a replay of the last identical `check` before anything heavy loads.
+
+A `check` run whose inputs are unchanged prints what the same run printed before. The key
+covers everything the output depends on: postlint itself (version, code and rule pack), the
+arguments, the working directory, the environment variables the command reads, whether
+stdout and stderr are terminals, and the content of every input file, of the draft files
+and configuration files under every input folder and of the configuration files above
+them. Only runs without input errors are recorded, under `<cache-dir>/runs/`. Anything this
+module cannot account for (stdin, an unknown option, `--no-cache`) runs normally.
+
+This module imports only the standard library, so a replay costs the interpreter's start-up,
+hashing the inputs and writing the output: no click, no rules, no spaCy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+from postlint.paths import CONFIG_FILES, DRAFT_SUFFIXES, fingerprint
+
+# the options of `postlint check` (tests/test_cli.py keeps these in step with cli.py)
+FLAGS = frozenset({"--exit-zero", "--quiet", "-q"})
+VALUE_OPTIONS = frozenset({"--channel", "--config", "--format", "--select", "--extend-select", "--ignore",
+                           "--fail-on", "--color", "--jobs", "-j", "--cache-dir", "--calendar-option"})
+ENVIRONMENT = ("GITHUB_ACTIONS", "POSTLINT_CACHE_DIR", "NO_COLOR", "FORCE_COLOR", "TERM")
+KEEP_RUNS = 256  # recorded runs kept per cache directory, the newest
+
+_pending: tuple[Path, str] | None = None  # (runs folder, key) of the run in progress
+
+
+def run() -> None:
+    """Entry point of the `postlint` command."""
+    global _pending
+    argv = sys.argv[1:]
+    found = _key(argv) if argv[:1] == ["check"] else None
+    if found is not None:
+        folder, key = found
+        try:
+            entry = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+            code, out, err = entry["code"], entry["out"], entry["err"]
+        except (OSError, ValueError, KeyError, TypeError):
+            _pending = found
+        else:
+            if err:
+                sys.stderr.write(err + "\n")
+            if out:
+                sys.stdout.write(out + "\n")
+            sys.stdout.flush()
+            sys.exit(code)
+    from postlint.cli import main
+
+    main()
+
+
+def record(out: str, err: str, code: int) -> None:
+    """Keep what this run printed for a later identical run (when its key could be made)."""
+    if _pending is None or code == 2:
+        return
+    import tempfile
+
+    folder, key = _pending
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"code": code, "out": out, "err": err}, fh, ensure_ascii=False)
+        os.replace(tmp, folder / f"{key}.json")  # concurrent runs never read half an entry
+        entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+        for old in entries[:-KEEP_RUNS]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only or full disk only costs speed
+
+
+def _key(argv: list[str]) -> tuple[Path, str] | None:
+    """(runs folder, key) of a `check` command line, or None when it cannot be replayed."""
+    paths, cache_dir = [], os.environ.get("POSTLINT_CACHE_DIR") or ".postlint_cache"
+    tokens = iter(argv[1:])
+    for token in tokens:
+        if token == "--":
+            paths += tokens
+        elif token.startswith("-") and token != "-":
+            name, eq, value = token.partition("=")
+            if name in VALUE_OPTIONS:
+                value = value if eq else next(tokens, None)
+                if value is None:
+                    return None
+                if name == "--config":
+                    paths.append(value)
+                elif name == "--cache-dir":
+                    cache_dir = value
+            elif name not in FLAGS or eq:
+                return None  # --no-cache, --help, --stdin-filename, combined short options, ...
+        else:
+            paths.append(token)
+    if "-" in paths:
+        return None
+    digest = hashlib.sha256()
+    state = [fingerprint(), argv, os.getcwd(), [os.environ.get(v) for v in ENVIRONMENT],
+             sys.stdout.isatty(), sys.stderr.isatty()]
+    digest.update(json.dumps(state).encode())
+    seen: set[Path] = set()
+    for path in map(Path, paths or ["."]):
+        _hash_input(digest, path, seen)
+    return Path(cache_dir) / "runs", digest.hexdigest()
+
+
+def _hash_input(digest, path: Path, seen: set[Path]) -> None:
+    digest.update(f"\0{path}\0".encode())
+    if path.is_dir():
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # postlint skips hidden folders
+            for name in sorted(files):
+                if name.endswith(DRAFT_SUFFIXES) or name in CONFIG_FILES:
+                    _hash_file(digest, Path(folder, name))
+        start = path.resolve()
+    else:
+        _hash_file(digest, path)
+        start = path.resolve().parent
+    # the configuration that applies may live in any folder above
+    for folder in (start, *start.parents):
+        if folder in seen:
+            break
+        seen.add(folder)
+        for name in CONFIG_FILES:
+            _hash_file(digest, folder / name)
+
+
+def _hash_file(digest, path: Path) -> None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        digest.update(f"\0{path}\0missing {exc.errno}\0".encode())
+        return
+    digest.update(f"\0{path}\0{len(data)}\0".encode())
+    digest.update(data)
