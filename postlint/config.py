@@ -140,7 +140,7 @@ class Config:
 
     def relative(self, path: Path) -> str:
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return _resolve(path).relative_to(_resolve(self.root)).as_posix()
         except ValueError:
             return PurePosixPath(path.as_posix()).as_posix()
 
@@ -151,6 +151,19 @@ class Config:
     def path_tables(self, path: Path) -> list[dict]:
         rel = self.relative(path)
         return [table for pattern, table in self.per_path if pattern.match(rel)]
+
+
+def _resolve(path: Path) -> Path:
+    """`path.resolve()`, with the folders resolved once: resolving walks every component."""
+    if path.is_symlink() or path.name in ("", ".", ".."):
+        return path.resolve()
+    path = path.absolute()
+    return _resolve_folder(path.parent) / path.name
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolve_folder(folder: Path) -> Path:
+    return folder.resolve()
 
 
 def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:

@@ -92,6 +92,7 @@ class Linter:
         self._calendars: dict = {}
         self._settings: dict = {}
         self._selection: dict = {}
+        self._plans: dict = {}
 
     @functools.cached_property
     def calendar(self):
@@ -227,19 +228,34 @@ class Linter:
         """Run the single-draft rules, or take their findings from `known` (the cache), and
         note the rules for later phases."""
         draft = entry.draft
-        for rule in self.selected(cfg, tables):
-            enabled, level, opts = self.settings(rule, cfg, tables, draft.channel, draft.type)
-            if not enabled:
-                continue
-            module = rule_module(rule)
-            if hasattr(module, "check_all"):
-                entry.cross[rule.code] = (level, opts)
-            elif getattr(module, "AFTER_SUPPRESSIONS", False):
-                entry.after.append((rule, level, opts))
-            elif known is None:
-                entry.findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
+        single, cross, after = self._plan(cfg, tables, draft.channel, draft.type)
+        entry.cross.update(cross)
+        entry.after += after
         if known is not None:
             entry.findings = list(known)
+            return
+        for rule, level, opts in single:
+            entry.findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
+
+    def _plan(self, cfg, tables: tuple, channel: str, type_: str):
+        """(single-draft rules, cross-draft rules by code, rules run after suppressions), each
+        with its level and options, for drafts of one channel and type: worked out once."""
+        key = (cfg, tuple(id(t) for t in tables), channel, type_)
+        if key not in self._plans:
+            single, cross, after = [], {}, []
+            for rule in self.selected(cfg, tables):
+                enabled, level, opts = self.settings(rule, cfg, tables, channel, type_)
+                if not enabled:
+                    continue
+                module = rule_module(rule)
+                if hasattr(module, "check_all"):
+                    cross[rule.code] = (level, opts)
+                elif getattr(module, "AFTER_SUPPRESSIONS", False):
+                    after.append((rule, level, opts))
+                else:
+                    single.append((rule, level, opts))
+            self._plans[key] = single, cross, after
+        return self._plans[key]
 
     def _finish(self, entry: Entry) -> None:
         draft = entry.draft

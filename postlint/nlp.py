@@ -44,6 +44,7 @@ ALNUM = regex.compile(r"[\p{L}\p{N}]")
 GRAPHEME = regex.compile(r"\X")
 # "Don’t" and "Don't" tokenise alike only with one apostrophe (the swap keeps offsets)
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+APOSTROPHE_CHARS = regex.compile("[’‘ʼ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,17 @@ class Analysis:
     def sentences(self, skip=()) -> list[Sentence]:
         """Sentences with their word tokens; words overlapping a `skip` span (hashtags,
         links, ...) are left out, and sentences without words are dropped."""
+        if not skip:
+            return self._sentences
+        found = []
+        for sentence in self._sentences:
+            words = tuple(w for w in sentence.words if not any(x < w[1] and w[0] < y for x, y in skip))
+            if words:
+                found.append(Sentence(sentence.start, sentence.end, words))
+        return found
+
+    @functools.cached_property
+    def _sentences(self) -> list[Sentence]:
         _, _, bounds = self.index
         # token attributes as arrays: no token objects for the words of every sentence
         rows = self.doc.to_array(["IS_SPACE", "LIKE_URL", "LIKE_EMAIL", "IDX", "LENGTH"]).tolist()
@@ -119,24 +131,24 @@ class Analysis:
                     continue
                 first, last = first or (idx, length), (idx, length)
                 text = self.folded[idx:idx + length]
-                if url or email or not ALNUM.search(text):
-                    continue
-                start, end = self.span(idx, idx + length)
-                if not any(x < end and start < y for x, y in skip):
-                    words.append((start, end, text))
+                if not (url or email or not ALNUM.search(text)):
+                    words.append((*self.span(idx, idx + length), text))
             if words:
                 found.append(Sentence(self.span(first[0], sum(first))[0], self.span(last[0], sum(last))[1], tuple(words)))
         return found
 
 
+@functools.lru_cache(maxsize=16)
 def fold(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """NFKC per grapheme cluster, typographic apostrophes made straight: (folded, start map,
-    end map); the maps are None when nothing changed in length.
+    end map); the maps are None when nothing changed in length. Cached: several rules fold
+    the same draft (the maps are shared, not to be changed).
 
     For each folded character the maps give the original start and end of its cluster.
     """
     if unicodedata.is_normalized("NFKC", text):
-        return text.translate(APOSTROPHES), None, None
+        # str.translate costs a dictionary lookup per character: only when there is work
+        return (text.translate(APOSTROPHES) if APOSTROPHE_CHARS.search(text) else text), None, None
     pieces, starts, ends = [], [], []
     for cluster in GRAPHEME.finditer(text):
         piece = unicodedata.normalize("NFKC", cluster[0])
