@@ -281,19 +281,20 @@ def compile_pattern(line: str) -> tuple[list[dict], bool, bool]:
     return pattern, first, last
 
 
-def _trigger(pattern: list[dict]) -> frozenset[str] | None:
-    """Words one of which a text must contain for `pattern` to match: the lowercase forms
-    its first required plain-word token accepts (None when no required token is a plain
-    word list, as in `<title> nicht vergessen`)."""
+def _triggers(pattern: list[dict]) -> frozenset[frozenset[str]]:
+    """The words a sentence must contain for `pattern` to match in it: for every required
+    plain-word token, the lowercase forms it accepts (one of each must occur). Empty when
+    no required token is a plain word list, as in `<title> <num>`."""
+    found = set()
     for spec in pattern:
         if "OP" in spec or set(spec) != {"LOWER"}:
             continue
         lower = spec["LOWER"]
         if isinstance(lower, str):
-            return frozenset([lower])
-        if isinstance(lower, dict) and set(lower) == {"IN"}:
-            return frozenset(lower["IN"])
-    return None
+            found.add(frozenset([lower]))
+        elif isinstance(lower, dict) and set(lower) == {"IN"}:
+            found.add(frozenset(lower["IN"]))
+    return frozenset(found)
 
 
 @functools.cache
@@ -301,22 +302,23 @@ def matcher(lang: str, name: str):
     """Matchers for the patterns of lexicon `name`, grouped by the words that trigger them,
     and each pattern's anchors.
 
-    Running only the groups whose trigger words occur in a text keeps the matcher off the
-    many patterns that cannot match it: the matching itself is the costly part of a lint.
+    A group runs only on the sentences that hold one of each of its trigger word lists:
+    the matching itself is the costly part of a lint, and a pattern's first word is often
+    a common one ("ihr", "was") while a later one is rare.
     """
     from spacy.matcher import Matcher
 
     nlp = pipeline(lang)
-    groups: dict[frozenset[str] | None, Matcher] = {}
+    groups: dict[frozenset[frozenset[str]], Matcher] = {}
     anchors = {}
     for n, line in enumerate(lexicon(name)):
         key = f"{name}:{n}"
         pattern, first, last = compile_pattern(line)
-        group = groups.setdefault(_trigger(pattern), Matcher(nlp.vocab))
+        group = groups.setdefault(_triggers(pattern), Matcher(nlp.vocab))
         group.add(key, [pattern])
         anchors[nlp.vocab.strings[key]] = (line, first, last)
     # triggers as string ids, looked up in Analysis.index without making token objects
-    ids = [(None if trigger is None else frozenset(nlp.vocab.strings.add(w) for w in trigger), group)
+    ids = [([frozenset(nlp.vocab.strings.add(w) for w in words) for words in trigger], group)
            for trigger, group in groups.items()]
     return ids, anchors
 
@@ -329,12 +331,17 @@ def find(text: str, lang: str, name: str) -> list[Match]:
     positions, sentence_of, bounds = analysis.index
     matches = []
     for trigger, group in groups:
-        if trigger is None:
+        if not trigger:
             spans = [(0, len(doc))]
         else:
-            # only the sentences that hold a trigger word: no match crosses a sentence end
-            sentences = sorted({sentence_of[i] for word in trigger & analysis._words for i in positions[word]})
-            spans = [bounds[n] for n in sentences]
+            # only the sentences that hold the trigger words: no match crosses a sentence end
+            sentences = None
+            for words in trigger:
+                holding = {sentence_of[i] for word in words & analysis._words for i in positions[word]}
+                sentences = holding if sentences is None else sentences & holding
+                if not sentences:
+                    break
+            spans = [bounds[n] for n in sorted(sentences)]
         found = [(match_id, a + start, a + end) for a, b in spans for match_id, start, end in group(doc[a:b])]
         for match_id, start, end in found:
             line, first, last = anchors[match_id]

@@ -132,21 +132,23 @@ def test_wildcard_runs_to_the_end_of_the_clause_but_not_across_punctuation():
                 if "vorbei" in m.text]
 
 
-def test_trigger_is_the_first_required_plain_word_anywhere_in_the_pattern():
-    assert nlp._trigger(nlp.compile_pattern("<title> nicht vergessen")[0]) == frozenset({"nicht"})
-    assert nlp._trigger(nlp.compile_pattern("^ bitte? kommentier* gerne|gern")[0]) == frozenset({"gerne", "gern"})
-    assert nlp._trigger(nlp.compile_pattern("<title> <num>")[0]) is None
+def test_triggers_are_the_required_plain_words_anywhere_in_the_pattern():
+    assert nlp._triggers(nlp.compile_pattern("<title> nicht vergessen")[0]) == {frozenset({"nicht"}),
+                                                                                 frozenset({"vergessen"})}
+    assert nlp._triggers(nlp.compile_pattern("^ bitte? kommentier* gerne|gern")[0]) == {frozenset({"gerne", "gern"})}
+    assert nlp._triggers(nlp.compile_pattern("<title> <num>")[0]) == frozenset()
 
 
 @pytest.mark.parametrize("name", ["call-to-action", "personal-references", "selling", "greetings"])
 def test_matching_by_sentence_finds_what_matching_the_whole_text_finds(name):
     from spacy.matcher import Matcher
 
-    texts = ["Hallo Anna, wir haben uns auf der Messe getroffen. Schaut gerne am Stand vorbei!\nLink im Profil.",
-             "Great to meet you at the summit! Let me know if you'd like a demo. Book a call: cal.com/x",
-             "Neue Folge ist online 🎧 Jetzt reinhören und teilen. Wer kennt das auch?"]
-    for text in texts:
-        lang = "en" if "summit" in text else "de"
+    # every draft of the development evaluation set, both languages
+    drafts = sorted((ROOT / "tests" / "eval" / "drafts").glob("*.md"))
+    assert len(drafts) > 200
+    for path in drafts:
+        text = path.read_text(encoding="utf-8").rpartition("\n---\n")[2]
+        lang = path.name[:2]
         analysis = nlp.analyse(text, lang)
         whole = Matcher(nlp.pipeline(lang).vocab)
         anchors = {}
