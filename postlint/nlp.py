@@ -73,25 +73,26 @@ class Analysis:
         self.text, self.lang = text, lang
         self.folded, self._starts, self._ends = fold(text)
         self.doc = _mark_sentences(pipeline(lang).make_doc(self.folded), self.folded)
-        self._index: tuple[dict[int, list[int]], list[int], list[tuple[int, int]]] | None = None
+        self._index: tuple[dict[int, set[int]], list[int], list[tuple[int, int]]] | None = None
         self._words: frozenset[int] = frozenset()  # the keys of index[0], set with it
 
     @property
-    def index(self) -> tuple[dict[int, list[int]], list[int], list[tuple[int, int]]]:
-        """(string id of a lower-case form -> its token positions, token position -> its
-        sentence, sentence -> (first token, end token)); built once, as several lexicons ask."""
+    def index(self) -> tuple[dict[int, set[int]], list[int], list[tuple[int, int]]]:
+        """(string id of a lower-case form -> the sentences it occurs in, token position ->
+        its sentence, sentence -> (first token, end token)); built once, as several
+        lexicons ask."""
         if self._index is None:
-            positions: dict[int, list[int]] = {}
-            for i, lower in enumerate(self.doc.to_array("LOWER").tolist()):
-                positions.setdefault(lower, []).append(i)
             sentence_of, bounds = [], []
             for n, start in enumerate(self.doc.to_array("SENT_START").tolist()):
                 if start == 1 or not bounds:
                     bounds.append(n)
                 sentence_of.append(len(bounds) - 1)
             bounds.append(len(self.doc))
-            self._index = positions, sentence_of, list(zip(bounds, bounds[1:]))
-            self._words = frozenset(positions)
+            occurs: dict[int, set[int]] = {}
+            for lower, sentence in zip(self.doc.to_array("LOWER").tolist(), sentence_of):
+                occurs.setdefault(lower, set()).add(sentence)
+            self._index = occurs, sentence_of, list(zip(bounds, bounds[1:]))
+            self._words = frozenset(occurs)
         return self._index
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -111,11 +112,17 @@ class Analysis:
         links, ...) are left out, and sentences without words are dropped."""
         if not skip:
             return self._sentences
-        found = []
+        skip, j, found = sorted(skip), 0, []
         for sentence in self._sentences:
-            words = tuple(w for w in sentence.words if not any(x < w[1] and w[0] < y for x, y in skip))
+            words = []
+            for word in sentence.words:
+                # words come in text order: spans ending before this word end before the rest
+                while j < len(skip) and skip[j][1] <= word[0]:
+                    j += 1
+                if j == len(skip) or skip[j][0] >= word[1]:
+                    words.append(word)
             if words:
-                found.append(Sentence(sentence.start, sentence.end, words))
+                found.append(Sentence(sentence.start, sentence.end, tuple(words)))
         return found
 
     @functools.cached_property
@@ -328,7 +335,7 @@ def find(text: str, lang: str, name: str) -> list[Match]:
     analysis = analyse(text, lang)
     doc = analysis.doc
     groups, anchors = matcher(lang, name)
-    positions, sentence_of, bounds = analysis.index
+    occurs, sentence_of, bounds = analysis.index
     matches = []
     for trigger, group in groups:
         if not trigger:
@@ -337,7 +344,7 @@ def find(text: str, lang: str, name: str) -> list[Match]:
             # only the sentences that hold the trigger words: no match crosses a sentence end
             sentences = None
             for words in trigger:
-                holding = {sentence_of[i] for word in words & analysis._words for i in positions[word]}
+                holding = set().union(*(occurs[word] for word in words & analysis._words))
                 sentences = holding if sentences is None else sentences & holding
                 if not sentences:
                     break
