@@ -98,6 +98,7 @@ def _rules(table: Any, where: str) -> dict[str, dict]:
     return result
 
 
+@functools.lru_cache(maxsize=256)
 def glob_regex(pattern: str) -> regex.Pattern:
     """gitignore-like globs: `**` crosses folders, `*` does not; no slash matches at any depth."""
     anchored = "/" in pattern.rstrip("/")
@@ -140,7 +141,7 @@ class Config:
 
     def relative(self, path: Path) -> str:
         try:
-            return _resolve(path).relative_to(_resolve(self.root)).as_posix()
+            return resolve(path).relative_to(resolve(self.root)).as_posix()
         except ValueError:
             return PurePosixPath(path.as_posix()).as_posix()
 
@@ -153,7 +154,7 @@ class Config:
         return [table for pattern, table in self.per_path if pattern.match(rel)]
 
 
-def _resolve(path: Path) -> Path:
+def resolve(path: Path) -> Path:
     """`path.resolve()`, with the folders resolved once: resolving walks every component."""
     if path.is_symlink() or path.name in ("", ".", ".."):
         return path.resolve()

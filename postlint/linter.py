@@ -110,7 +110,7 @@ class Linter:
     def config_for(self, path: Path) -> config_mod.Config:
         if self._explicit is not None:
             return self._explicit
-        return config_mod.discover(path.resolve().parent)
+        return config_mod.discover(config_mod.resolve(path).parent)
 
     # -- selection and per-rule settings -------------------------------------------------
     def selected(self, cfg: config_mod.Config, tables: tuple) -> list[registry.Rule]:
