@@ -92,8 +92,11 @@ def main():
 def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ignore, fail_on, exit_zero, quiet,
           color, calendar_options, jobs, no_cache, cache_dir):
     """Check drafts: files, folders (recursively), calendars (.csv, .jsonl) or `-` for stdin."""
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     try:
         linter = _make_linter(channel, select, extend_select, ignore, config, calendar_options)
+        linter.compact, linter.snippets = True, fmt == "text"
         results = _results(paths or ["."], stdin_filename, linter, jobs or os.cpu_count() or 1,
                            None if no_cache else cache_dir)
         threshold = Level.parse(fail_on) if fail_on else (linter.config_for(Path("x")).fail_on or Level.WARNING)
@@ -101,12 +104,10 @@ def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ig
         _fail(str(exc))
     from postlint import formatters
 
-    if fmt == "auto":
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     use_color = color == "always" or (color == "auto" and fmt in ("text", "concise") and sys.stdout.isatty())
     errors = "\n".join(f"{result.path}: error: {result.error}" for result in results if result.error)
     output = formatters.FORMATTERS[fmt](results, color=use_color, quiet=quiet)
-    if not use_color:  # what click.echo would strip, stripped before the run is recorded
+    if not use_color and "\x1b" in output + errors:  # what click.echo would strip, before the run is recorded
         output, errors = click.unstyle(output), click.unstyle(errors)
     if errors:
         click.echo(errors, err=True, color=True)

@@ -93,6 +93,10 @@ class Linter:
         self._settings: dict = {}
         self._selection: dict = {}
         self._plans: dict = {}
+        # set by runs of many files: shed each deferred draft's text and analysis after its
+        # single-draft rules (`Draft.shed`), keeping the file's text only for source snippets
+        self.compact = False
+        self.snippets = True
 
     @functools.cached_property
     def calendar(self):
@@ -197,6 +201,12 @@ class Linter:
         result.draft = result.entries[0].draft if result.entries else None
         if not defer:
             self.complete([result])
+        elif self.compact:
+            # a run of many files holds every draft until the schedule pass: keep only what
+            # that pass, the suppressions and the output still use
+            for entry in result.entries:
+                entry.draft = entry.draft.shed(keep_raw=self.snippets)
+            result.draft = result.entries[0].draft if result.entries else None
         return result
 
     def complete(self, results: list[Result]) -> None:
@@ -229,8 +239,9 @@ class Linter:
         note the rules for later phases."""
         draft = entry.draft
         single, cross, after = self._plan(cfg, tables, draft.channel, draft.type)
-        entry.cross.update(cross)
-        entry.after += after
+        # shared with every entry of the same plan (never changed in place): one copy per
+        # batch of results sent back from a worker process
+        entry.cross, entry.after = cross, after
         if known is not None:
             entry.findings = list(known)
             return
@@ -251,7 +262,7 @@ class Linter:
                 if hasattr(module, "check_all"):
                     cross[rule.code] = (level, opts)
                 elif getattr(module, "AFTER_SUPPRESSIONS", False):
-                    after.append((rule, level, opts))
+                    after.append((rule.code, level, opts))  # a code: entries cross process boundaries
                 else:
                     single.append((rule, level, opts))
             self._plans[key] = single, cross, after
@@ -262,7 +273,8 @@ class Linter:
         suppressions, invalid = suppress.parse(draft)
         findings = suppress.apply(entry.findings, suppressions)
         draft.suppression_problems = {"unused": suppress.unused(suppressions), "invalid": invalid}
-        for rule, level, opts in entry.after:
+        for code, level, opts in entry.after:
+            rule = registry.lookup(code)
             findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
         entry.findings, entry.after, entry.cross = sorted(findings), [], {}
 

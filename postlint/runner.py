@@ -80,11 +80,12 @@ def _finding(r: dict) -> Finding:
 _worker = None
 
 
-def _init_worker(options) -> None:
+def _init_worker(options, compact: bool, snippets: bool) -> None:
     global _worker
     from postlint.linter import Linter
 
     _worker = Linter(options)
+    _worker.compact, _worker.snippets = compact, snippets
 
 
 def _lint_in_worker(path: Path):
@@ -119,7 +120,8 @@ def lint_inputs(linter, paths, stdin_filename=None, jobs: int = 1, cache: Cache 
                     hit = cache.get(key)
                     if hit is not None:
                         final, found = hit
-                        results.append(Result(path.as_posix(), found, raw=source.decode(data)) if final else
+                        results.append(Result(path.as_posix(), found, raw=source.decode(data) if linter.snippets else None)
+                                       if final else
                                        linter.lint_bytes(data, path, path.as_posix(), defer=True, known=found))
                         continue
             results.append(None)
@@ -128,7 +130,8 @@ def lint_inputs(linter, paths, stdin_filename=None, jobs: int = 1, cache: Cache 
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(linter.options,)) as pool:
+        setup = (linter.options, linter.compact, linter.snippets)
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=setup) as pool:
             done = pool.map(_lint_in_worker, [p for _, p, _ in pending], chunksize=16)
             for (index, _, _), result in zip(pending, done):
                 results[index] = result
