@@ -6,29 +6,36 @@ and English:
 
 - an invitation in the imperative, in the du-, ihr- or Sie-form: `Schreibt mir`,
   `Kommentiere`, `Kommentieren Sie`, `Meldet euch an`, `Sign up`, `Let me know`,
-  `Drop a comment`, `Swing by`, `please call`; in German also any verb in -t that starts
-  a clause and is followed by `euch`, `eure` or a word of encouragement (`Gratuliert
-  gerne`, `Sichert euch`), any verb in -en followed by `Sie` (`Reservieren Sie`), and
-  separable verbs however far their particle stands (`Ruft uns für einen
-  Beratungstermin unter 030 123456 an`);
+  `Drop a comment`, `Swing by`, `please call`, `Bring friends`; in German also any verb in
+  -t that starts a clause and is followed, perhaps after `dann`, `doch` or `mal`, by
+  `euch`, `eure` or a word of encouragement (`Gratuliert gerne`, `Sichert euch`, `und
+  kommt dann gern an die Strecke`), the ihr-forms that are never the third person
+  (`Nehmt`, `Gebt`, `Helft`), an ihr-form before the speaker's own team or a greeting
+  (`Fragt unser Team`, `Sagt hallo`), two verbs in -t joined by `und` in a clause
+  without a subject (`Kommt am Sonntag zum Heimspiel und feuert die Mädels an!`), any
+  verb in -en followed by `Sie` (`Reservieren Sie`), and separable verbs however far their
+  particle stands (`Ruft uns für einen Beratungstermin unter 030 123456 an`);
 - an infinitive call, a clause closed by a call verb without subject or finite verb:
   `Jetzt anmelden`, `Mehr erfahren`, `Checkliste speichern nicht vergessen`, `Einfach
   die Quittung an der Kasse vorzeigen`;
 - a saving offered to the reader: `Spart 20 % auf alle Wanderschuhe`, `Get 20% off`;
 - a question to the reader: a sentence ending in `?` that addresses them (`Was meint ihr?`,
   `Wie löst ihr Konflikte im Team?`, `What would you add?`), asks them for advice (`Welches Produkt
-  soll ich als Nächstes testen?`, `Which city should I explore next?`), asks who else
+  soll ich als Nächstes testen?`, `Which city should I explore next?`, also right after a
+  link), asks them to choose (`Welche Form steht mir besser, rund oder eckig?`), asks who else
   (`Wer nutzt ebenfalls noch Excel?`, `Who's up for a lunchtime run?`) or is short and
   without a subject (`Thoughts?`, `Coming to the open day?`);
 - registration and link phrasing: `Anmeldung unter`, `Link in Bio`, `Die Aufzeichnung
-  verlinke ich euch im ersten Kommentar`, `Fragen gerne per DM`, `Registration is open`.
+  verlinke ich euch im ersten Kommentar`, `Fragen gerne per DM`, `Registration is open`,
+  and a pointer without a verb (`Full report in the comments 👇`, `Rezept in der Bio`).
 
 The phrases live in the lexicons `call-to-action.txt`, `imperative-cues.txt` and
 `reader-pronouns.txt`. A rhetorical question that does not address the reader (`Wer
 hätte das gedacht?`, `Who knew?`) does not count, nor does an imperative inside a
 quotation (`„Mach es einfach“, sagte mein Chef`) or one that asks the reader to imagine,
 hope or feel rather than to act (`Stellt euch vor, …`, `Lasst uns hoffen`, `Let's face
-it`; lexicon `non-invitations.txt`). Defaults: warning on Facebook posts, info on the
+it`; lexicon `non-invitations.txt`), nor a verb in -t that is the third person with `das`
+or `es` left out (`Macht Sinn`, `Schmeckt super und macht satt`, `Sagt unser Chef`). Defaults: warning on Facebook posts, info on the
 posts of the other channels, off for articles, comments, messages, connection notes and
 profile texts.
 
@@ -132,13 +139,25 @@ def _german_calls(doc):
     lexicon imperative-cues.txt."""
     cues = _cues()
     for words, opener, before in _clauses(doc):
-        first = 1 if len(words) > 2 and words[0].lower_ in LEADING else 0
+        # "Bitte meldet euch", "und dann kommt …": up to two leading words
+        first = 0
+        while first < 2 and len(words) > first + 2 and words[first].lower_ in LEADING:
+            first += 1
         verb, after = words[first], words[first + 1] if first + 1 < len(words) else None
         word = verb.lower_
         if after is not None and not _is_hashtag(verb) and word.isalpha() and word not in cues["not-verb"]:
-            if len(word) > 2 and word.endswith("t") and (after.lower_ in cues["particle"] or (
-                    after.lower_ in cues["addressee"] and word not in cues["third-person"])):
-                yield verb.idx, after.idx + len(after.text)
+            # "kommt dann gern", "schaut doch gerne": adverbs before the word of encouragement
+            n = first + 1
+            while n < len(words) - 1 and n < first + 3 and words[n].lower_ in cues["adverb"]:
+                n += 1
+            cue = words[n]
+            if len(word) > 2 and word.endswith("t") and (cue.lower_ in cues["particle"] or (
+                    cue.lower_ in cues["addressee"] and word not in cues["third-person"])):
+                yield verb.idx, cue.idx + len(cue.text)
+            # not after a comma, where the subject may stand before: "…, er kommt, räumt auf und …"
+            elif (opener not in WEAK_OPENERS and _is_t_verb(verb, cues) and not word.endswith("st")
+                  and (second := _coordinated(words, first, cues)) is not None):
+                yield verb.idx, second.idx + len(second.text)
             # "Sparen Sie", not "Können Sie" nor, after a clause, "…, jammern Sie"
             elif (word.endswith(("en", "rn", "ln")) and after.text == "Sie" and opener != ","
                   and word not in cues["statement"]):
@@ -154,6 +173,34 @@ def _german_calls(doc):
         if (infinitive and not _is_hashtag(last) and (last.is_lower or len(words) == 1)
                 and not any(w.lower_ in cues["statement"] for w in context)):
             yield words[0].idx, last.idx + len(last.text)
+
+
+def _is_t_verb(token, cues) -> bool:
+    """A word that may be an ihr-imperative: in -t, not a known non-verb nor a verb that is
+    (usually) the third person. The du-form in -st ("Stehst … und tust …", the subject left
+    out) is left to the callers: the ihr-forms in -st ("lest", "vergesst") are listed."""
+    word = token.lower_
+    return (len(word) > 2 and word.endswith("t") and word.isalpha() and word not in cues["not-verb"]
+            and word not in cues["third-person"] and word not in cues["statement"])
+
+
+def _coordinated(words, first: int, cues):
+    """The second of two ihr-imperatives joined by "und"/"oder" in a clause without a
+    subject ("Kommt am Sonntag zum Heimspiel und feuert die Mädels an"): the verb after
+    the conjunction, in lower case and followed by more words; None if there is none."""
+    if first + 1 < len(words) and words[first + 1].lower_ in cues["feeling"]:
+        return None  # "Macht Spaß und …": "das" left out
+    if any(w.lower_ in cues["statement"] for w in words[first + 1:]):
+        return None
+    for n in range(first + 2, len(words) - 2):
+        if words[n].lower_ in cues["conjunction"]:
+            second = words[n + 1]
+            # not a participle ("geplant und gebaut") nor the du-form ("stehst … und tust")
+            if (second.is_lower and _is_t_verb(second, cues) and not second.lower_.startswith("ge")
+                    and not second.lower_.endswith("st")):
+                return second
+            return None
+    return None
 
 
 # words that may stand before the imperative ("Bitte meldet euch", "Und gratuliert gerne")
@@ -199,7 +246,7 @@ def _cues() -> dict[str, frozenset[str]]:
     cues: dict[str, set[str]] = {}
     for line in lexicon("imperative-cues"):
         kind, _, word = line.partition(":")
-        cues.setdefault(kind.strip(), set()).add(word.strip().casefold())
+        cues.setdefault(kind.strip(), set()).add(word.strip().lower())  # as token.lower_: "spaß"
     return {kind: frozenset(words) for kind, words in cues.items()}
 
 

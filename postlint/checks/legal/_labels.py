@@ -94,12 +94,27 @@ def _entries(name: str) -> dict[str, frozenset[str]]:
     return {kind: frozenset(terms) for kind, terms in entries.items()}
 
 
+def _term(term: str) -> str:
+    """The regex of a lexicon term: its words separated by blanks; a word may be
+    alternatives (`beitrag|post`) or optional (`eine?`)."""
+    source = ""
+    for n, word in enumerate(term.split()):
+        optional = len(word) > 1 and word.endswith("?")
+        options = "|".join(regex.escape(w) for w in (word[:-1] if optional else word).split("|"))
+        part = f"(?:{options})"
+        if n == 0:
+            source = f"{part}?" if optional else part
+        else:
+            source += f"(?:[ \t]+{part})?" if optional else f"[ \t]+{part}"
+    return source
+
+
 @functools.cache
 def _pattern(name: str, kind: str) -> regex.Pattern | None:
     terms = sorted(_entries(name)[kind], key=len, reverse=True)
     if not terms:
         return None
-    body = "|".join(r"[ \t]+".join(regex.escape(word) for word in term.split()) for term in terms)
+    body = "|".join(_term(term) for term in terms)
     # not the tail of a compound or an address: "self-promotion", "info@werbung.de"
     label = rf"(?P<label>(?<![\p{{L}}\p{{N}}])(?<![\p{{L}}\p{{N}}][-/.@_'])(?:{body})(?![\p{{L}}\p{{N}}]))"
     # a label stands at the start of a line or after a symbol ("| Werbung", "[Werbung]",

@@ -10,7 +10,8 @@ not stand at the start of the post: every label of the post is
 - only in the hashtag block that closes the post (`… #Werbung #Sommer`).
 
 A label anywhere in the first line before the fold is fine, unless it is in the closing
-hashtags. The rule checks drafts with `sponsored: true`, and drafts without `sponsored`
+hashtags. A sentence that says the post is an ad (`Dieser Beitrag ist eine Anzeige der
+…`) is a label too, and is hidden when it closes the post. The rule checks drafts with `sponsored: true`, and drafts without `sponsored`
 that carry a label (the label says it is an ad); `sponsored: false` skips it. Profile
 texts (`about`, `headline`) are no posts and are not checked ("Werbung & Kooperationen:
 mail@…" in a bio is a contact line).

@@ -3,7 +3,8 @@
 ## What it does
 Reports a German post (`lang: de`, or detected as German) with `sponsored: true` whose only
 disclosure is a term that German courts and media authorities do not accept on its own:
-`#ad`, `Ad:`, `sponsored`, `Sponsored by`, `Paid partnership`, `in Kooperation mit`,
+`#ad`, `Ad:`, `sponsored`, `Sponsored by`, `Sponsored Post`, `Paid partnership`,
+`Dieser Beitrag wurde gesponsert`, `in Kooperation mit`,
 `in Zusammenarbeit mit`, `powered by`, `unterstützt von` and its noun form `mit
 freundlicher Unterstützung`, `gefördert von`, `präsentiert von`, `Partner` and similar
 (lexicon `ad-labels-weak.txt`). Write `Werbung` or `Anzeige` instead.

@@ -6,6 +6,9 @@ anywhere. Accepted labels in German posts: `Werbung` and `Anzeige`, as a word st
 as a label (`Werbung:`, `[Werbung]`, `Werbung |`, `Anzeige` alone on a line) or as a
 hashtag (`#Werbung`, `#Anzeige`), and `Bezahlte Werbepartnerschaft`. English posts also
 accept `#ad`, `Ad:`, `Advertisement`, `#sponsored`, `Sponsored` and `Paid partnership`.
+A sentence that says the post is an ad counts as a label too (`Dieser Beitrag ist eine
+Anzeige der …`, `Dieses Video enthält Werbung`, `This post is an ad`); where it stands is
+checked by `hidden-ad-label`.
 Styled Unicode (`𝗪𝗲𝗿𝗯𝘂𝗻𝗴`, fullwidth letters) counts as the plain word. A word used in a
 sentence (`Ich arbeite in der Werbung`, `Anzeige erstatten`) is no label.
 

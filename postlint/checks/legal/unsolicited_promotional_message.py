@@ -3,14 +3,20 @@
 ## What it does
 Reports a draft of `type: message` that contains promotional content and does not say
 `consent: true` in its front matter. Promotional content is an offer or discount
-(`Angebot`, `Rabatt`, `special offer`), a price (`49 €`, `$99`), a demo or call booking
-(`Demo vereinbaren`, `book a call`), selling words (`unsere Lösung`, `our platform`,
-`jetzt bestellen`) or a shop or booking link (`calendly.com`, `/shop`). Offering help,
-or inviting to a group or a free event, is not promotional on its own, nor is a selling
-word where the context sells nothing: a request to buy (`Könnten Sie mir ein Angebot
-schicken?`), a street demonstration (`auf der Demo`, `Demo gegen …`), a call reported as
-arranged or arranged with someone else (`Jana and I have already booked a call`). The
-phrases are the lexicons `selling.txt`, `shop-links.txt` and `not-selling.txt`.
+(`Angebot`, `Rabatt`, `Frühbucherrabatt`, `special offer`, `early bird pricing`), a price
+(`49 €`, `$99`), a trial (`14 Tage kostenlos testen`, `Try it free for 14 days`, `no
+credit card needed`), a demo or call booking (`Demo vereinbaren`, `Live-Demo`, `book a
+call`), selling words (`unsere Lösung`, `our platform`, `jetzt bestellen`) or a shop or
+booking link (`calendly.com`, `/shop`, `/trial`). Offering help, or inviting to a group or
+a free event, is not promotional on its own, nor is a selling word where the context
+sells nothing: a request to buy (`Könnten Sie mir ein Angebot schicken?`), a street
+demonstration (`auf der Demo`, `Demo gegen …`), a call reported as arranged or arranged
+with someone else (`Jana and I have already booked a call`), a job offer the recipient
+accepted (`dass du das Angebot von Zalando angenommen hast`). Nor is an amount in a
+sentence about a refund or a fee the recipient already owes (`Wir haben Ihnen die 12,90 €
+zurückerstattet`, `We've refunded £18.50`, `Dein Mitgliedsbeitrag (48 €) wird per
+Lastschrift eingezogen`). The phrases are the lexicons `selling.txt`, `shop-links.txt`,
+`not-selling.txt` and `service-amounts.txt`.
 
 Set `consent: true` only when the recipient explicitly agreed to receive such messages;
 following you or being a contact is not consent.

@@ -2,10 +2,11 @@
 
 ## What it does
 Reports a connection note or message whose first line does not start with a salutation:
-`Hallo`, `Hi`, `Hey`, `Liebe`, `Sehr geehrte`, `Guten Tag`, `Moin`, `Servus`, `Grüezi`,
-`Grüß Gott`, `Dear`, `Hello`, `Good morning` and more, with their playful, doubled and
-short forms (`Hallöchen`, `Hallihallo`, `Moin moin`, `Heyho`, `Schönen guten Morgen`,
-`Morning Tom`; lexicon `greetings.txt`). An emoji
+`Hallo`, `Hi`, `Hey`, `Liebe`, `Sehr geehrte`, `Guten Tag`, `Dear`, `Hello`, `Good
+morning` and more, with their playful, doubled and short forms (`Hallöchen`,
+`Hallihallo`, `Moin moin`, `Heyho`, `Schönen guten Morgen`, `Morning Tom`) and the
+regional salutations (`Moin`, `Servus`, `Grüezi`, `Grüß Gott`, `Gude`, `Griaß di`, `Hoi`,
+`Tach`, `Glück auf`, `Tag Herr Huber`; lexicon `greetings.txt`). An emoji
 before the salutation is fine (`👋 Hallo Anna`). `Liebe`/`Lieber` greet only before a name
 (`Lieber Jonas`, not `Lieber spät als nie`). A name alone (`Anna, …`) does not count:
 write `Hallo Anna,`. An empty note is left to `empty-connection-note`.

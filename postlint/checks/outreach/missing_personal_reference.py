@@ -3,17 +3,20 @@
 ## What it does
 Reports a connection note or message with no personal reference. These count:
 
-- the recipient's name after the salutation or with a form of address (`Hallo Anna`,
-  `Liebe Petra`, `Sehr geehrter Herr Brandt`, `Danke, Frau Albers!`, `Dear Ms. Smith`;
-  not `Hallo zusammen`), or an @mention;
-- the recipient's name said to them in a sentence that speaks to them, after a comma and
-  before the punctuation that closes it (`Danke für deine Rückmeldung, Jonas!`,
-  `Great to hear from you, Priya!`); not a signature (`Grüße, Jule`), nor the end of a
-  list (`Google, Facebook, Amazon.`);
-- where you met or spoke: `wir haben uns auf der DMEXCO getroffen`, `nach unserem
-  Telefonat`, `we met at the summit`;
-- a shared contact, group or event: `gemeinsame Kontakte`, `in der Gruppe`,
-  `Anna hat mir Sie empfohlen`, `mutual connection`;
+- the recipient's name after the salutation, also set off by a comma, or with a form of
+  address (`Hallo Anna`, `Gude Jan`, `Griaß di, Vroni!`, `Liebe Petra`, `Sehr geehrter
+  Herr Brandt`, `Danke, Frau Albers!`, `Dear Ms. Smith`; not `Hallo zusammen`), or an
+  @mention;
+- the recipient's name said to them in a sentence that speaks to them, or after a form of
+  address, after a comma and before the punctuation that closes it (`Danke für deine
+  Rückmeldung, Jonas!`, `Great to hear from you, Priya!`, `Highly relevant post, Dr.
+  Osei.`); not a signature (`Grüße, Jule`), nor the end of a list (`Google, Facebook,
+  Amazon.`);
+- where you met or spoke: `wir haben uns auf der DMEXCO getroffen`, `schön, dass wir uns
+  beim Stammtisch wiedergesehen haben`, `nach unserem Telefonat`, `we met at the summit`;
+- a shared contact, group, event or past: `gemeinsame Kontakte`, `in der Gruppe`,
+  `Anna hat mir Sie empfohlen`, `Wir waren beide bis 2019 bei Bosch`, `ehemalige
+  Kollegen`, `mutual connection`, `former colleagues`;
 - their content or work named with a topic, place or time: `Ihr Beitrag über …`,
   `dein Reel über Balkongemüse`, `Ihre Arbeit bei …`, `your talk at …`;
 - what they sent or did for you, and their own order or request: `Danke für deine
@@ -56,7 +59,7 @@ import functools
 from postlint import nlp
 from postlint.checks._kinds import whole_post
 from postlint.checks.outreach.missing_greeting import greeting
-from postlint.checks.style.unfilled_placeholder import placeholders
+from postlint.checks.style.unfilled_placeholder import placeholders, slot_words
 from postlint.packs import lexicon
 
 CODE = "PL805"
@@ -96,9 +99,19 @@ def _names_recipient(draft, analysis) -> bool:
     # "Liebe Petra": the greeting's own pattern may have taken the name ("liebe <title>")
     if match.pattern.split()[-1] == "<title>":
         following = [t for start, t in words if match.start <= start < match.end][-1:] + following
-    for token in following:
-        if token.lower_ not in titles:
-            return _is_name(token)
+    set_off = False
+    for n, token in enumerate(following):
+        if token.lower_ in titles:
+            continue
+        # "Griaß di, Vroni!", "Hallo, Anna –": the name set off by a comma is a name only
+        # when punctuation closes it ("Hallo, Sie haben …" names no one)
+        if token.text == "," and n == 0:
+            set_off = True
+            continue
+        if not _is_name(token):
+            return False
+        after = following[n + 1] if n + 1 < len(following) else None
+        return not set_off or after is None or after.text in VOCATIVE_END or after.text == ","
     return False
 
 
@@ -106,13 +119,20 @@ def _vocative(analysis, lang: str) -> bool:
     """Whether the recipient is named in a vocative: a name after a comma and before the
     punctuation that ends the sentence or sets off a dash or colon ("Great to hear from
     you, Priya!", "One question, Jonas – do you …?"), in a sentence that speaks to the
-    reader (lexicon vocatives.txt). Not a name after a closing ("Grüße, Jule"), nor an
-    item of a list ("Google, Facebook, Amazon.")."""
-    doc, cues = analysis.doc, _vocative_cues()
+    reader (lexicon vocatives.txt) or after a form of address ("Highly relevant post,
+    Dr. Osei."). Not a name after a closing ("Grüße, Jule"), nor an item of a list
+    ("Google, Facebook, Amazon.")."""
+    doc, cues, titles = analysis.doc, _vocative_cues(), _words("salutation-titles")
     for comma in doc:
         if comma.text != "," or comma.i == 0 or comma.i + 2 >= len(doc) or not comma.whitespace_:
             continue
-        before, name, after = doc[comma.i - 1], doc[comma.i + 1], doc[comma.i + 2]
+        # a form of address before the name ("…, Dr. Osei.", "…, Frau Albers!") says that
+        # the name is spoken to, whatever the sentence holds
+        at = comma.i + 1
+        while at + 2 < len(doc) and doc[at].is_title and doc[at].lower_ in titles:
+            at += 1
+        titled = at > comma.i + 1
+        before, name, after = doc[comma.i - 1], doc[at], doc[at + 1]
         if "\n" in comma.whitespace_ + name.whitespace_ or after.text not in VOCATIVE_END:
             continue
         if after.text == "-" and not name.whitespace_:
@@ -126,7 +146,9 @@ def _vocative(analysis, lang: str) -> bool:
         commas = [t.i for t in sentence if t.text == "," and 0 < t.i < comma.i]
         listed = any(doc[i - 1].is_title and not doc[i - 1].is_sent_start for i in commas) or (
             bool(commas) and sum(1 for t in doc[commas[-1] + 1:comma.i] if t.is_alpha) <= 2)
-        if _is_name(name) and not listed and any(_speaks_to_reader(t) for t in sentence):
+        # a titled name after a closing is a signature: "Viele Grüße aus Köln, Dr. Berg."
+        titled = titled and not any(t.text.casefold() in cues["no-name"] for t in sentence)
+        if _is_name(name) and not listed and (titled or any(_speaks_to_reader(t) for t in sentence)):
             return True
     return False
 
@@ -141,7 +163,7 @@ def _is_name(token) -> bool:
     lower = token.text.casefold()
     return (token.is_title and token.is_alpha and len(lower) > 1 and lower not in _words("group-addresses")
             and lower not in _words("salutation-titles") and lower not in _vocative_cues()["no-name"]
-            and lower not in _words("placeholder-names"))
+            and lower not in slot_words())
 
 
 @functools.cache

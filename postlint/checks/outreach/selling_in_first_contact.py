@@ -2,14 +2,17 @@
 
 ## What it does
 Reports selling in a connection note, and in a `type: message` with `first_contact: true`
-in its front matter: offers and discounts (`Angebot`, `Rabatt`, `special offer`),
-prices (`49 €`), demo or call booking (`Demo vereinbaren`, `book a call`), selling words
-(`unsere Lösung`, `our platform`) and shop or booking links (`calendly.com`, `/shop`).
-Offering help (`Kann ich helfen?`, `happy to support`) and inviting to a group or a free
-event are not selling, nor is a selling word where the context sells nothing: a request
-to buy, a street demonstration (`wir waren beide auf der Demo gegen …`), a call reported
-as arranged or arranged with someone else. The phrases are the lexicons `selling.txt`,
-`shop-links.txt` and `not-selling.txt`.
+in its front matter: offers and discounts (`Angebot`, `Rabatt`, `Frühbucherrabatt`,
+`special offer`, `early bird pricing`), prices (`49 €`), trials (`14 Tage kostenlos`, `Try
+it free for 14 days`, `no credit card needed`), demo or call booking (`Demo vereinbaren`,
+`Live-Demo`, `book a call`), selling words (`unsere Lösung`, `our platform`) and shop or
+booking links (`calendly.com`, `/shop`, `/trial`). Offering help (`Kann ich helfen?`,
+`happy to support`) and inviting to a group or a free event are not selling, nor is a
+selling word where the context sells nothing: a request to buy, a street demonstration
+(`wir waren beide auf der Demo gegen …`), a call reported as arranged or arranged with
+someone else, a job offer the recipient accepted (`Glückwunsch, dass du das Angebot von
+Zalando angenommen hast`), an amount refunded or owed as a fee. The phrases are the
+lexicons `selling.txt`, `shop-links.txt`, `not-selling.txt` and `service-amounts.txt`.
 
 ## Why is this bad?
 "Platzen Sie nicht mit der Tür ins Haus und fangen mit dieser Nachricht an zu verkaufen"
