@@ -327,17 +327,27 @@ def matcher(lang: str, name: str):
     # triggers as string ids, looked up in Analysis.index without making token objects
     ids = [([frozenset(nlp.vocab.strings.add(w) for w in words) for words in trigger], group)
            for trigger, group in groups.items()]
-    return ids, anchors
+    # word -> the groups one of whose trigger lists (the shortest) holds it: a text's words
+    # pick the groups worth a closer look, instead of a pass over all of them
+    by_word: dict[int, list[int]] = {}
+    for n, (trigger, _) in enumerate(ids):
+        for word in min(trigger, key=len, default=()):
+            by_word.setdefault(word, []).append(n)
+    always = [n for n, (trigger, _) in enumerate(ids) if not trigger]
+    return ids, anchors, by_word, always
 
 
 def find(text: str, lang: str, name: str) -> list[Match]:
     """Matches of the patterns of lexicon `name` in `text`, in text order."""
     analysis = analyse(text, lang)
     doc = analysis.doc
-    groups, anchors = matcher(lang, name)
+    groups, anchors, by_word, always = matcher(lang, name)
     occurs, sentence_of, bounds = analysis.index
+    candidates = set(always)
+    for word in analysis._words & by_word.keys():
+        candidates.update(by_word[word])
     matches = []
-    for trigger, group in groups:
+    for trigger, group in (groups[n] for n in sorted(candidates)):
         if not trigger:
             spans = [(0, len(doc))]
         else:
