@@ -78,7 +78,7 @@ def record(out: str, err: str, code: int) -> None:
 
 def _key(argv: list[str]) -> tuple[Path, str] | None:
     """(runs folder, key) of a `check` command line, or None when it cannot be replayed."""
-    paths, cache_dir = [], os.environ.get("POSTLINT_CACHE_DIR") or ".postlint_cache"
+    paths, extra, cache_dir = [], [], os.environ.get("POSTLINT_CACHE_DIR") or ".postlint_cache"
     tokens = iter(argv[1:])
     for token in tokens:
         if token == "--":
@@ -90,7 +90,7 @@ def _key(argv: list[str]) -> tuple[Path, str] | None:
                 if value is None:
                     return None
                 if name == "--config":
-                    paths.append(value)
+                    extra.append(value)
                 elif name == "--cache-dir":
                     cache_dir = value
             elif name not in FLAGS or eq:
@@ -104,7 +104,7 @@ def _key(argv: list[str]) -> tuple[Path, str] | None:
              sys.stdout.isatty(), sys.stderr.isatty()]
     digest.update(json.dumps(state).encode())
     seen: set[Path] = set()
-    for path in map(Path, paths or ["."]):
+    for path in map(Path, (paths or ["."]) + extra):
         _hash_input(digest, path, seen)
     return Path(cache_dir) / "runs", digest.hexdigest()
 

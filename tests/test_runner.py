@@ -119,6 +119,14 @@ def test_replay_follows_drafts_configuration_and_environment(repo):
     assert len(recorded_runs(repo)) == 7
 
 
+def test_replay_with_a_config_file_and_no_paths_still_follows_the_drafts(repo):
+    (repo / "rules.toml").write_text("[rules.too-many-hashtags]\nmax = 6\n", encoding="utf-8")
+    first = run("--config", "../rules.toml", cwd=repo / "drafts")
+    (repo / "drafts" / "d08.md").write_text(DRAFT, encoding="utf-8")
+    second = run("--config", "../rules.toml", cwd=repo / "drafts")
+    assert second != first and '"message": "7 hashtags (max 6): #g7"' in second
+
+
 def test_runs_with_input_errors_or_without_cache_are_not_recorded(repo):
     proc = subprocess.run([sys.executable, "-m", "postlint", "check", "drafts", "missing.md"], capture_output=True,
                           text=True, cwd=repo)
