@@ -5,8 +5,9 @@ covers everything the output depends on: postlint itself (version, code and rule
 arguments, the working directory, the environment variables the command reads, whether
 stdout and stderr are terminals, and the content of every input file, of the draft files
 and configuration files under every input folder and of the configuration files above
-them. Only runs without input errors are recorded, under `<cache-dir>/runs/`. Anything this
-module cannot account for (stdin, an unknown option, `--no-cache`) runs normally.
+them. Only runs without input errors and with at most 4 million characters of output are
+recorded, under `<cache-dir>/runs/`. Anything this module cannot account for (stdin, an
+unknown option, `--no-cache`) runs normally.
 
 This module imports only the standard library, so a replay costs the interpreter's start-up,
 hashing the inputs and writing the output: no click, no rules, no spaCy.
@@ -28,6 +29,7 @@ VALUE_OPTIONS = frozenset({"--channel", "--config", "--format", "--select", "--e
                            "--fail-on", "--color", "--jobs", "-j", "--cache-dir", "--calendar-option"})
 ENVIRONMENT = ("GITHUB_ACTIONS", "POSTLINT_CACHE_DIR", "NO_COLOR", "FORCE_COLOR", "TERM")
 KEEP_RUNS = 256  # recorded runs kept per cache directory, the newest
+MAX_RECORDED = 4_000_000  # characters of output; larger runs are not recorded
 
 _pending: tuple[Path, str] | None = None  # (runs folder, key) of the run in progress
 
@@ -58,7 +60,9 @@ def run() -> None:
 
 def record(out: str, err: str, code: int) -> None:
     """Keep what this run printed for a later identical run (when its key could be made)."""
-    if _pending is None or code == 2:
+    # a large run gains little from a replay (its files come from the per-file cache) and
+    # would write its whole output again
+    if _pending is None or code == 2 or len(out) + len(err) > MAX_RECORDED:
         return
     import tempfile
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import sys
 from array import array
 from dataclasses import dataclass, field
 from typing import Any
@@ -131,9 +130,15 @@ class Located:
         return self.raw[start:end]
 
 
-@dataclass
-class Draft(Located):
-    """One draft, ready for the checks."""
+# front matter the phases after the single-draft rules read (calendar.py, suppress.py)
+LATER_KEYS = frozenset({"scheduled", "account", "postlint"})
+
+
+@dataclass(slots=True)
+class DraftCore(Located):
+    """What every phase of a run reads of a draft. A run of many files keeps only this of
+    each draft once its single-draft rules have run (`Draft.shed`), until the schedule pass,
+    the suppressions and the output are done."""
 
     path: str
     raw: str
@@ -142,24 +147,31 @@ class Draft(Located):
     type: str
     lang: str
     body_start: int
-    text: str
     notes: list[Note]
     front_matter: FrontMatter
     # (text offset, file offset) at the start of each kept run of the body
     _runs: list[tuple[int, int]] = field(repr=False)
-    _line_starts: list[int] = field(repr=False, default_factory=list)
+    _line_starts: list[int] | array = field(repr=False, default_factory=list)
     # filled by the linter after suppressions are applied: "unused" and "invalid" spans
     suppression_problems: dict = field(repr=False, default_factory=dict)
 
-    def shed(self, keep_raw: bool = True) -> Shed:
+
+@dataclass
+class Draft(DraftCore):
+    """One draft, ready for the checks: the post text and what is measured in it."""
+
+    text: str = ""
+
+    def shed(self, keep_raw: bool = True) -> DraftCore:
         """What is left of this draft for the later phases of a run (schedule, suppressions,
         output) once its single-draft rules have run: a run of many files holds every draft
         until the schedule pass. `line_text` needs `keep_raw`."""
         self.position(0)
         spans = {k: v for k, v in self.front_matter.value_spans.items() if k in LATER_KEYS}
-        return Shed(self.path, self.raw if keep_raw else "", {k: v for k, v in self.meta.items() if k in LATER_KEYS},
-                    self.channel, self.type, self.lang, self.body_start, self.notes,
-                    FrontMatter({}, {}, spans, self.front_matter.end), self._runs, array("I", self._line_starts))
+        meta = {k: v for k, v in self.meta.items() if k in LATER_KEYS}
+        return DraftCore(self.path, self.raw if keep_raw else "", meta, self.channel, self.type, self.lang,
+                         self.body_start, self.notes, FrontMatter({}, {}, spans, self.front_matter.end), self._runs,
+                         array("I", self._line_starts))
 
     @functools.cached_property
     def lengths(self) -> text.Lengths:
@@ -212,34 +224,3 @@ def body_runs(raw: str, body_start: int) -> tuple[str, list[tuple[int, int]], li
         t, f = runs[0]
         runs[0] = (0, f - t)
     return text, runs or [(0, len(raw))], notes
-
-
-# front matter the phases after the single-draft rules read (calendar.py, suppress.py)
-LATER_KEYS = frozenset({"scheduled", "account", "postlint"})
-
-
-@dataclass(slots=True)
-class Shed(Located):
-    """A draft after its single-draft rules (`Draft.shed`): what the schedule pass, the
-    suppressions and the output read, and nothing else."""
-
-    path: str
-    raw: str
-    meta: dict[str, Any]
-    channel: str
-    type: str
-    lang: str
-    body_start: int
-    notes: list[Note]
-    front_matter: FrontMatter
-    _runs: list[tuple[int, int]] = field(repr=False)
-    _line_starts: array = field(repr=False)
-    suppression_problems: dict = field(repr=False, default_factory=dict)
-
-    def __setstate__(self, state) -> None:
-        # results come back from worker processes pickled: share the strings every draft has
-        for name, value in zip(self.__slots__, state):
-            object.__setattr__(self, name, sys.intern(value) if name in ("channel", "type", "lang") else value)
-
-    def __getstate__(self):
-        return tuple(getattr(self, name) for name in self.__slots__)
