@@ -155,16 +155,14 @@ class Config:
 
 
 def resolve(path: Path) -> Path:
-    """`path.resolve()`, with the folders resolved once: resolving walks every component."""
-    if path.is_symlink() or path.name in ("", ".", ".."):
-        return path.resolve()
-    path = path.absolute()
-    return _resolve_folder(path.parent) / path.name
+    """`path.resolve()`, remembered: a draft's path is resolved for its configuration, its
+    exclusion and its per-path tables, and resolving walks every folder of the path."""
+    return _resolve(path.absolute())
 
 
-@functools.lru_cache(maxsize=1024)
-def _resolve_folder(folder: Path) -> Path:
-    return folder.resolve()
+@functools.lru_cache(maxsize=4096)
+def _resolve(path: Path) -> Path:
+    return path.resolve()
 
 
 def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:
