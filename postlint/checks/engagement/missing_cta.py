@@ -6,13 +6,16 @@ and English:
 
 - an invitation in the imperative, in the du-, ihr- or Sie-form: `Schreibt mir`,
   `Kommentiere`, `Kommentieren Sie`, `Meldet euch an`, `Sign up`, `Let me know`,
-  `Drop a comment`, `Swing by`, `please call`, `Bring friends`; in German also any verb in
+  `Drop a comment`, `Swing by`, `please call`, `Bring friends`, `Ask me anything`; in German also any verb in
   -t that starts a clause and is followed, perhaps after `dann`, `doch` or `mal`, by
   `euch`, `eure` or a word of encouragement (`Gratuliert gerne`, `Sichert euch`, `und
   kommt dann gern an die Strecke`), the ihr-forms that are never the third person
   (`Nehmt`, `Gebt`, `Helft`), an ihr-form before the speaker's own team or a greeting
   (`Fragt unser Team`, `Sagt hallo`), two verbs in -t joined by `und` in a clause
-  without a subject (`Kommt am Sonntag zum Heimspiel und feuert die Mädels an!`), any
+  without a subject (`Kommt am Sonntag zum Heimspiel und feuert die Mädels an!`, `Kommt zahlreich
+  und bringt eure Familien mit`), a verb in -t right after a colon that follows a lead
+  addressing the readers (`Wer in der Region umzieht: Fragt dort nach …`, `Mein Tipp: Probiert
+  die …`; not a noun, `Achtung: Copyright für …`), any
   verb in -en followed by `Sie` (`Reservieren Sie`), and separable verbs however far their
   particle stands (`Ruft uns für einen Beratungstermin unter 030 123456 an`);
 - an infinitive call, a clause closed by a call verb without subject or finite verb:
@@ -23,7 +26,9 @@ and English:
   `Wie löst ihr Konflikte im Team?`, `What would you add?`), asks them for advice (`Welches Produkt
   soll ich als Nächstes testen?`, `Which city should I explore next?`, also right after a
   link), asks them to choose (`Welche Form steht mir besser, rund oder eckig?`), asks who else
-  (`Wer nutzt ebenfalls noch Excel?`, `Who's up for a lunchtime run?`) or is short and
+  (`Wer nutzt ebenfalls noch Excel?`, `Who's up for a lunchtime run?`), asks who does something
+  now, with `noch`, `schon` or `gerade` (`Wer mäht noch mit Benzin?`, `Wer reserviert sich schon
+  ein Stück?`; not the past or subjunctive `Wer hätte das schon gedacht?`, nor `Wer braucht das noch?`) or is short and
   without a subject (`Thoughts?`, `Coming to the open day?`);
 - registration and link phrasing: `Anmeldung unter`, `Link in Bio`, `Die Aufzeichnung
   verlinke ich euch im ersten Kommentar`, `Fragen gerne per DM`, `Registration is open`,
@@ -31,7 +36,7 @@ and English:
 
 The phrases live in the lexicons `call-to-action.txt`, `imperative-cues.txt` and
 `reader-pronouns.txt`. A rhetorical question that does not address the reader (`Wer
-hätte das gedacht?`, `Who knew?`) does not count, nor does an imperative inside a
+hätte das gedacht?`, `Who knew?`, `Was soll ich sagen?`, `What can I say?`) does not count, nor does an imperative inside a
 quotation (`„Mach es einfach“, sagte mein Chef`) or one that asks the reader to imagine,
 hope or feel rather than to act (`Stellt euch vor, …`, `Lasst uns hoffen`, `Let's face
 it`; lexicon `non-invitations.txt`), nor a verb in -t that is the third person with `das`
@@ -158,6 +163,12 @@ def _german_calls(doc):
             elif (opener not in WEAK_OPENERS and _is_t_verb(verb, cues) and not word.endswith("st")
                   and (second := _coordinated(words, first, cues)) is not None):
                 yield verb.idx, second.idx + len(second.text)
+            # after a colon that follows a lead addressing the readers: "Wer in der Region
+            # umzieht: Fragt dort nach …", "Mein Tipp: Probiert …"
+            elif (opener == ":" and verb.is_title and _is_t_verb(verb, cues) and not word.endswith("st")
+                  and after.lower_ in cues["colon-next"] | cues["adverb"] | cues["particle"] | cues["addressee"]
+                  and any(w.lower_ in cues["colon-lead"] for w in before[:2])):
+                yield verb.idx, after.idx + len(after.text)
             # "Sparen Sie", not "Können Sie" nor, after a clause, "…, jammern Sie"
             elif (word.endswith(("en", "rn", "ln")) and after.text == "Sie" and opener != ","
                   and word not in cues["statement"]):
@@ -195,8 +206,13 @@ def _coordinated(words, first: int, cues):
     for n in range(first + 2, len(words) - 2):
         if words[n].lower_ in cues["conjunction"]:
             second = words[n + 1]
-            # not a participle ("geplant und gebaut") nor the du-form ("stehst … und tust")
-            if (second.is_lower and _is_t_verb(second, cues) and not second.lower_.startswith("ge")
+            # not a participle ("geplant und gebaut") nor the du-form ("stehst … und tust");
+            # a verb that is usually the third person is the ihr-form before "euch"/"eure"
+            # ("Kommt am Samstag und bringt eure Familien mit")
+            after = words[n + 2]
+            t_verb = _is_t_verb(second, cues) or (
+                second.lower_ in cues["third-person"] and after.lower_ in cues["addressee"])
+            if (second.is_lower and t_verb and not second.lower_.startswith("ge")
                     and not second.lower_.endswith("st")):
                 return second
             return None

@@ -4,7 +4,8 @@
 Reports a draft without `sponsored` in its front matter that shows signs of advertising
 for someone:
 
-- a discount code: `Code SOMMER20`, `Rabattcode`, `mit dem Code „LAUF10“`, `20 % Rabatt`;
+- a discount code: `Code SOMMER20`, `Rabattcode`, `mit dem Code „LAUF10“`, `20 % Rabatt`; not a
+  code in another sense (`error code E4012`, `Fehler Code E21`, `QR code`, `zip code`);
 - an affiliate link: a link to one of `affiliate-domains` (`amzn.to`, …) or with one of
   `affiliate-params` in its query (`tag=`, `ref=`, …), or the words `Affiliate-Link`;
 - working with a brand: `in Kooperation mit @Brand`, `sponsored by`, `powered by @Brand`,

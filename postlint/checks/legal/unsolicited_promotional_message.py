@@ -12,10 +12,14 @@ a free event, is not promotional on its own, nor is a selling word where the con
 sells nothing: a request to buy (`Könnten Sie mir ein Angebot schicken?`), a street
 demonstration (`auf der Demo`, `Demo gegen …`), a call reported as arranged or arranged
 with someone else (`Jana and I have already booked a call`), a job offer the recipient
-accepted (`dass du das Angebot von Zalando angenommen hast`). Nor is an amount in a
+accepted (`dass du das Angebot von Zalando angenommen hast`). Nor is thanks for or acceptance of the recipient's own offer (`vielen Dank für Ihr Angebot,
+mir … zu helfen`, `thanks for your offer to review my deck`). Nor is an amount in a
 sentence about a refund or a fee the recipient already owes (`Wir haben Ihnen die 12,90 €
 zurückerstattet`, `We've refunded £18.50`, `Dein Mitgliedsbeitrag (48 €) wird per
-Lastschrift eingezogen`). The phrases are the lexicons `selling.txt`, `shop-links.txt`,
+Lastschrift eingezogen`), an invoice for the recipient's own purchase or booking (`Anbei die
+Rechnung über 1.240 € für die Anzahlung`, `Attached is the invoice for £240`), or money paid
+back between people (`Das Ticket hat 38 € gekostet, ich überweise dir das heute Abend`,
+`I'll pay you back`). The phrases are the lexicons `selling.txt`, `shop-links.txt`,
 `not-selling.txt` and `service-amounts.txt`.
 
 Set `consent: true` only when the recipient explicitly agreed to receive such messages;

@@ -13,12 +13,12 @@ Reports a connection note or message with no personal reference. These count:
   Osei.`); not a signature (`Grüße, Jule`), nor the end of a list (`Google, Facebook,
   Amazon.`);
 - where you met or spoke: `wir haben uns auf der DMEXCO getroffen`, `schön, dass wir uns
-  beim Stammtisch wiedergesehen haben`, `nach unserem Telefonat`, `we met at the summit`;
+  beim Stammtisch wiedergesehen haben`, `wo wir in der Session nebeneinandergesessen haben`, `nach unserem Telefonat`, `we met at the summit`;
 - a shared contact, group, event or past: `gemeinsame Kontakte`, `in der Gruppe`,
   `Anna hat mir Sie empfohlen`, `Wir waren beide bis 2019 bei Bosch`, `ehemalige
   Kollegen`, `mutual connection`, `former colleagues`;
 - their content or work named with a topic, place or time: `Ihr Beitrag über …`,
-  `dein Reel über Balkongemüse`, `Ihre Arbeit bei …`, `your talk at …`;
+  `dein Reel über Balkongemüse`, `deine Folien vom Agile-Meetup`, `your slides from the meetup`, `Ihre Arbeit bei …`, `your talk at …`;
 - what they sent or did for you, and their own order or request: `Danke für deine
   Nachricht`, `Thanks for the introduction to Leon`, `Ihre Bestellung ist unterwegs`,
   `Your booking for Saturday is confirmed`.

@@ -11,7 +11,9 @@ booking links (`calendly.com`, `/shop`, `/trial`). Offering help (`Kann ich helf
 selling word where the context sells nothing: a request to buy, a street demonstration
 (`wir waren beide auf der Demo gegen …`), a call reported as arranged or arranged with
 someone else, a job offer the recipient accepted (`Glückwunsch, dass du das Angebot von
-Zalando angenommen hast`), an amount refunded or owed as a fee. The phrases are the
+Zalando angenommen hast`), an amount refunded or owed as a fee, an invoice for the
+recipient's own booking, money paid back (`ich überweise dir das`), thanks for the
+recipient's own offer (`Danke für Ihr Angebot, mir zu helfen`). The phrases are the
 lexicons `selling.txt`, `shop-links.txt`, `not-selling.txt` and `service-amounts.txt`.
 
 ## Why is this bad?
