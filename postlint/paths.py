@@ -36,3 +36,16 @@ def fingerprint() -> str:
                     st = os.stat(os.path.join(folder, name))
                     digest.update(f"{folder}/{name}:{st.st_mtime_ns}:{st.st_size}".encode())
     return digest.hexdigest()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` next to `path`, then rename it into place: concurrent runs never read a
+    half-written file. Raises OSError."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one writer per process
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise

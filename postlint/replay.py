@@ -21,6 +21,7 @@ import os
 import sys
 from pathlib import Path
 
+from postlint import paths
 from postlint.paths import CONFIG_FILES, DRAFT_SUFFIXES, fingerprint
 
 # the options of `postlint check` (tests/test_cli.py keeps these in step with cli.py)
@@ -64,15 +65,11 @@ def record(out: str, err: str, code: int) -> None:
     # would write its whole output again
     if _pending is None or code == 2 or len(out) + len(err) > MAX_RECORDED:
         return
-    import tempfile
-
     folder, key = _pending
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"code": code, "out": out, "err": err}, fh, ensure_ascii=False)
-        os.replace(tmp, folder / f"{key}.json")  # concurrent runs never read half an entry
+        paths.write_atomic(folder / f"{key}.json", json.dumps({"code": code, "out": out, "err": err},
+                                                              ensure_ascii=False))
         entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
         for old in entries[:-KEEP_RUNS]:
             old.unlink(missing_ok=True)

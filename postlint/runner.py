@@ -1,7 +1,8 @@
 """Lint many inputs: a content-hash cache, a process pool for many files, one cross-draft pass.
 
 A file's cached findings are reused when its bytes, its path, its configuration, the
-command-line options and postlint itself (version, code and rule pack) are unchanged.
+command-line options and postlint itself (version, code and rule pack) are unchanged
+(`Cache`; a whole unchanged run is replayed before this module loads, see replay.py).
 For a draft with `scheduled` only the findings of the single-draft rules are cached: the
 schedule rules compare it with the other drafts of the run, so it is parsed again (front
 matter, no language analysis) and takes part in that pass. Calendar files are not cached.
@@ -13,7 +14,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from postlint import paths
@@ -24,12 +24,23 @@ MIN_FILES_PER_JOB = 32
 
 
 class Cache:
-    """Findings per file under `directory`, one JSON file per key, written atomically."""
+    """Findings per file under `directory`, in 256 shards by the key's first two hex digits
+    (`<xx>.json`, key -> entry). Shards are read when first needed and written once, at the
+    end of a run (`save`): one file per draft cost more than linting it on some disks.
+
+    A shard is written atomically and merged with what another run saved meanwhile, so
+    concurrent runs lose at most each other's new entries, never mix them up. Each shard
+    keeps the `KEEP` most recently used entries.
+    """
+
+    KEEP = 4096
 
     def __init__(self, directory: Path, salt: str):
         self.directory = directory
         self.salt = f"{salt}|{paths.fingerprint()}"
         self._configs: dict[str, str] = {}
+        self._shards: dict[str, dict] = {}
+        self._used: dict[str, dict] = {}  # shard -> entries this run wrote or read
 
     def key(self, display: str, data: bytes, config_source: str) -> str:
         if config_source not in self._configs:
@@ -41,28 +52,46 @@ class Cache:
         digest.update(data)
         return digest.hexdigest()
 
+    def _shard(self, prefix: str) -> dict:
+        if prefix not in self._shards:
+            self._shards[prefix] = self._read(prefix)
+        return self._shards[prefix]
+
+    def _read(self, prefix: str) -> dict:
+        try:
+            found = json.loads((self.directory / f"{prefix}.json").read_text(encoding="utf-8"))
+            return found if isinstance(found, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
     def get(self, key: str) -> tuple[bool, list[Finding]] | None:
         """(final, findings): final findings, or those of the single-draft rules only."""
+        entry = self._shard(key[:2]).get(key)
         try:
-            entry = json.loads((self.directory / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
-            return entry["final"], [_finding(row) for row in entry["findings"]]
-        except (OSError, ValueError, KeyError, TypeError):
+            found = entry["final"], [_finding(row) for row in entry["findings"]]
+        except (KeyError, TypeError, ValueError):
             return None
+        self._used.setdefault(key[:2], {})[key] = entry
+        return found
 
     def put(self, key: str, final: bool, findings: list[Finding]) -> None:
-        folder = self.directory / key[:2]
+        self._used.setdefault(key[:2], {})[key] = {"final": final, "findings": [_row(f) for f in findings]}
+
+    def save(self) -> None:
+        """Write the shards this run used: what is on disk now, then this run's entries last."""
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            self.directory.mkdir(parents=True, exist_ok=True)
             ignore = self.directory / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# created by postlint\n*\n", encoding="utf-8")
-            # write then rename: concurrent runs never read a half-written entry
-            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"final": final, "findings": [_row(f) for f in findings]}, fh, ensure_ascii=False)
-            os.replace(tmp, folder / f"{key}.json")
+            for prefix, used in self._used.items():
+                entries = {k: v for k, v in self._read(prefix).items() if k not in used}
+                entries.update(used)
+                kept = dict(list(entries.items())[-self.KEEP:])
+                paths.write_atomic(self.directory / f"{prefix}.json", json.dumps(kept, ensure_ascii=False))
         except OSError:
             pass  # a read-only or full disk only costs speed
+        self._used = {}
 
 
 def _row(f: Finding) -> dict:
@@ -142,8 +171,10 @@ def lint_inputs(linter, paths, stdin_filename=None, jobs: int = 1, cache: Cache 
     partial = {index: list(results[index].entries[0].findings) for index, _, key in pending
                if key and not results[index].error and "scheduled" in results[index].entries[0].draft.meta}
     linter.complete(results)
-    for index, _, key in pending:
-        if key and not results[index].error:
-            final = index not in partial
-            cache.put(key, final, results[index].findings if final else partial[index])
+    if cache is not None:
+        for index, _, key in pending:
+            if key and not results[index].error:
+                final = index not in partial
+                cache.put(key, final, results[index].findings if final else partial[index])
+        cache.save()
     return results

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -30,8 +31,9 @@ def repo(tmp_path):
 
 
 def cache_entries(root):
-    """The per-file entries (recorded runs are under runs/)."""
-    return sorted(p.name for p in (root / ".postlint_cache").rglob("*.json") if p.parent.name != "runs")
+    """The per-file entries, from all shards (recorded runs are under runs/)."""
+    shards = (root / ".postlint_cache").glob("*.json")
+    return sorted(key for shard in shards for key in json.loads(shard.read_text(encoding="utf-8")))
 
 
 def recorded_runs(root):
@@ -133,3 +135,23 @@ def test_runs_with_input_errors_or_without_cache_are_not_recorded(repo):
     assert proc.returncode == 2 and "missing.md: error: no such file or directory" in proc.stderr
     run("--no-cache", "drafts", cwd=repo)
     assert recorded_runs(repo) == []
+
+
+def test_cache_shards_merge_runs_that_saved_meanwhile(tmp_path):
+    from postlint.problem import Finding, Level
+    from postlint.runner import Cache
+
+    finding = Finding("a.md", 1, 1, "PL202", 1, 5, "too-many-hashtags", Level.WARNING, "6 hashtags (max 5)", 0, 4)
+    first, second = Cache(tmp_path, "salt"), Cache(tmp_path, "salt")
+    one = first.key("a.md", b"A", "-")
+    # another draft whose entry lands in the same shard
+    two = next(k for k in (second.key("b.md", f"B{i}".encode(), "-") for i in range(100000)) if k[:2] == one[:2])
+    first.put(one, True, [finding])
+    second.put(two, False, [])
+    first.save()
+    second.save()  # a concurrent run: its shard write keeps what the first one saved
+    fresh = Cache(tmp_path, "salt")
+    assert fresh.get(one) == (True, [finding]) and fresh.get(two) == (False, [])
+    assert Cache(tmp_path, "other salt").key("a.md", b"A", "-") != one
+    (tmp_path / f"{one[:2]}.json").write_text("{not json", encoding="utf-8")
+    assert Cache(tmp_path, "salt").get(one) is None  # a damaged shard is a miss, not an error
