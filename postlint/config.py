@@ -162,7 +162,9 @@ def resolve(path: Path) -> Path:
 
 @functools.lru_cache(maxsize=4096)
 def _resolve(path: Path) -> Path:
-    return path.resolve()
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    return _resolve(path.parent) / path.name  # the drafts of a folder share its resolution
 
 
 def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:
