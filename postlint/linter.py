@@ -202,12 +202,23 @@ class Linter:
         if not defer:
             self.complete([result])
         elif self.compact:
-            # a run of many files holds every draft until the schedule pass: keep only what
-            # that pass, the suppressions and the output still use
-            for entry in result.entries:
-                entry.draft = entry.draft.shed(keep_raw=self.snippets)
-            result.draft = result.entries[0].draft if result.entries else None
+            self._compact(result, tabular.is_calendar(path))
         return result
+
+    def _compact(self, result: Result, calendar_file: bool) -> None:
+        """A run of many files holds every result until the schedule pass: a draft without
+        `scheduled` gets nothing from that pass, so it is finished now and only its findings
+        (and text, for source snippets) are kept; of the others, what the pass, the
+        suppressions and the output still use."""
+        if not calendar_file and result.entries and "scheduled" not in result.entries[0].draft.meta:
+            (entry,) = result.entries
+            self._finish(entry)
+            result.findings, result.entries, result.draft = entry.findings, [], None
+            result.raw = entry.draft.raw if self.snippets else None
+            return
+        for entry in result.entries:
+            entry.draft = entry.draft.shed(keep_raw=self.snippets)
+        result.draft = result.entries[0].draft if result.entries else None
 
     def complete(self, results: list[Result]) -> None:
         """Run the rules that need every draft of `results`, then apply each draft's

@@ -94,15 +94,18 @@ class Cache:
         self._used = {}
 
 
-def _row(f: Finding) -> dict:
+def _row(f: Finding) -> list:
+    """A finding as a cache row: its fields in order (a list holds less than a dict while
+    a run's entries wait to be saved)."""
     fix = None if f.fix is None else [f.fix.start, f.fix.end, f.fix.content, f.fix.safe]
-    return {"p": f.path, "l": f.line, "c": f.column, "k": f.code, "el": f.end_line, "ec": f.end_column,
-            "n": f.name, "v": int(f.level), "m": f.message, "s": f.start, "e": f.end, "f": fix}
+    return [f.path, f.line, f.column, f.code, f.end_line, f.end_column, f.name, int(f.level), f.message, f.start,
+            f.end, fix]
 
 
-def _finding(r: dict) -> Finding:
-    return Finding(r["p"], r["l"], r["c"], r["k"], r["el"], r["ec"], r["n"], Level(r["v"]), r["m"], r["s"], r["e"],
-                   Fix(*r["f"]) if r["f"] else None)
+def _finding(r: list) -> Finding:
+    path, line, column, code, end_line, end_column, name, level, message, start, end, fix = r
+    return Finding(path, line, column, code, end_line, end_column, name, Level(level), message, start, end,
+                   Fix(*fix) if fix else None)
 
 
 # -- worker processes -----------------------------------------------------------------------
@@ -169,7 +172,7 @@ def lint_inputs(linter, paths, stdin_filename=None, jobs: int = 1, cache: Cache 
             results[index] = linter.lint_path(path, defer=True)
     # the single-draft findings of scheduled drafts, before the schedule pass adds to them
     partial = {index: list(results[index].entries[0].findings) for index, _, key in pending
-               if key and not results[index].error and "scheduled" in results[index].entries[0].draft.meta}
+               if key and results[index].entries and "scheduled" in results[index].entries[0].draft.meta}
     linter.complete(results)
     if cache is not None:
         for index, _, key in pending:
