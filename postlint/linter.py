@@ -93,8 +93,8 @@ class Linter:
         self._settings: dict = {}
         self._selection: dict = {}
         self._plans: dict = {}
-        # set by runs of many files: shed each deferred draft's text and analysis after its
-        # single-draft rules (`Draft.shed`), keeping the file's text only for source snippets
+        # set by runs of many files (`check`): after its single-draft rules each deferred
+        # result is finished or shed (`_compact`); the file's text is kept for snippets only
         self.compact = False
         self.snippets = True
 

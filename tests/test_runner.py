@@ -155,3 +155,24 @@ def test_cache_shards_merge_runs_that_saved_meanwhile(tmp_path):
     assert Cache(tmp_path, "other salt").key("a.md", b"A", "-") != one
     (tmp_path / f"{one[:2]}.json").write_text("{not json", encoding="utf-8")
     assert Cache(tmp_path, "salt").get(one) is None  # a damaged shard is a miss, not an error
+
+
+def test_compact_runs_report_what_full_runs_report(repo):
+    """Runs of many files shed or finish drafts early (Linter.compact): same findings."""
+    from postlint import runner
+    from postlint.linter import Linter
+
+    scheduled = "---\naccount: anna\nscheduled: 2026-12-01T{}:00:00+01:00\n---\n{}\n"
+    (repo / "drafts" / "s1.md").write_text(scheduled.format("09", DRAFT), encoding="utf-8")
+    (repo / "drafts" / "s2.md").write_text(scheduled.format("10", "<!-- postlint-disable PL601 -->\nB #b"),
+                                           encoding="utf-8")
+    (repo / "drafts" / "n1.md").write_text("<!-- postlint-disable-next-line PL202 -->\n" + DRAFT, encoding="utf-8")
+    found = {}
+    for compact in (False, True):
+        linter = Linter()
+        linter.compact, linter.snippets = compact, True
+        results = runner.lint_inputs(linter, [str(repo / "drafts")])
+        found[compact] = [(r.path, r.findings, [r.line_text(f.line) for f in r.findings]) for r in results]
+    assert found[True] == found[False]
+    codes = {f.code for _, findings, _ in found[True] for f in findings}
+    assert {"PL601", "PL202", "PL002"} <= codes  # schedule, single-draft and after-suppression rules
