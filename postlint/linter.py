@@ -229,6 +229,8 @@ class Linter:
                 self._finish(entry)
             if result.entries:  # a cache hit has findings and no entries
                 result.findings = sorted(f for entry in result.entries for f in entry.findings)
+            if self.compact and not self.snippets:  # only the findings are printed
+                result.entries, result.draft = [], None
 
     def cross_draft(self, entries: list[Entry]) -> None:
         """Add the findings of the rules that need every draft (one timeline, a scan per rule)."""

@@ -34,6 +34,7 @@ class Cache:
     """
 
     KEEP = 4096
+    FLUSH = 20000
 
     def __init__(self, directory: Path, salt: str):
         self.directory = directory
@@ -41,6 +42,7 @@ class Cache:
         self._configs: dict[str, str] = {}
         self._shards: dict[str, dict] = {}
         self._used: dict[str, dict] = {}  # shard -> entries this run wrote or read
+        self._pending = 0
 
     def key(self, display: str, data: bytes, config_source: str) -> str:
         if config_source not in self._configs:
@@ -76,6 +78,9 @@ class Cache:
 
     def put(self, key: str, final: bool, findings: list[Finding]) -> None:
         self._used.setdefault(key[:2], {})[key] = {"final": final, "findings": [_row(f) for f in findings]}
+        self._pending += 1
+        if self._pending >= self.FLUSH:  # a large run's new entries need not all wait in memory
+            self.save()
 
     def save(self) -> None:
         """Write the shards this run used: what is on disk now, then this run's entries last."""
@@ -91,7 +96,7 @@ class Cache:
                 paths.write_atomic(self.directory / f"{prefix}.json", json.dumps(kept, ensure_ascii=False))
         except OSError:
             pass  # a read-only or full disk only costs speed
-        self._used = {}
+        self._used, self._pending = {}, 0
 
 
 def _row(f: Finding) -> list:
