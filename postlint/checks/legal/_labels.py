@@ -44,7 +44,20 @@ def weak(draft, evident_only: bool) -> list[Label]:
     return [label for label in find(draft, "ad-labels-weak") if label.kind in kinds]
 
 
+# the labels of the last drafts, by (text, lexicon): four rules search the same draft
+_FOUND: dict[tuple[str, str], list[Label]] = {}
+
+
 def find(draft, name: str) -> list[Label]:
+    key = (draft.text, name)
+    if key not in _FOUND:
+        if len(_FOUND) >= 64:
+            _FOUND.clear()
+        _FOUND[key] = _find(draft, name)
+    return list(_FOUND[key])
+
+
+def _find(draft, name: str) -> list[Label]:
     entries = _entries(name)
     found = []
     tags = entries["tag"]
