@@ -5,8 +5,8 @@ covers everything the output depends on: postlint itself (version, code and rule
 arguments, the working directory, the environment variables the command reads, whether
 stdout and stderr are terminals, and the content of every input file, of the draft files
 and configuration files under every input folder and of the configuration files above
-them. Only runs without input errors and with at most 4 million characters of output are
-recorded, under `<cache-dir>/runs/`. Anything this module cannot account for (stdin, an
+them. Only runs of at most 5,000 files, without input errors and with at most 4 million
+characters of output are recorded, under `<cache-dir>/runs/`. Anything this module cannot account for (stdin, an
 unknown option, `--no-cache`) runs normally.
 
 This module imports only the standard library, so a replay costs the interpreter's start-up,
@@ -31,6 +31,7 @@ VALUE_OPTIONS = frozenset({"--channel", "--config", "--format", "--select", "--e
 ENVIRONMENT = ("GITHUB_ACTIONS", "POSTLINT_CACHE_DIR", "NO_COLOR", "FORCE_COLOR", "TERM")
 KEEP_RUNS = 256  # recorded runs kept per cache directory, the newest
 MAX_RECORDED = 4_000_000  # characters of output; larger runs are not recorded
+MAX_FILES = 5_000  # a larger run is not worth hashing twice: its files come from the per-file cache
 
 _pending: tuple[Path, str] | None = None  # (runs folder, key) of the run in progress
 
@@ -105,18 +106,24 @@ def _key(argv: list[str]) -> tuple[Path, str] | None:
              sys.stdout.isatty(), sys.stderr.isatty()]
     digest.update(json.dumps(state).encode())
     seen: set[Path] = set()
+    budget = [MAX_FILES]
     for path in map(Path, (paths or ["."]) + extra):
-        _hash_input(digest, path, seen)
+        if not _hash_input(digest, path, seen, budget):
+            return None
     return Path(cache_dir) / "runs", digest.hexdigest()
 
 
-def _hash_input(digest, path: Path, seen: set[Path]) -> None:
+def _hash_input(digest, path: Path, seen: set[Path], budget: list[int]) -> bool:
+    """Hash one input; False when the run has more files than a replay is worth."""
     digest.update(f"\0{path}\0".encode())
     if path.is_dir():
         for folder, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # postlint skips hidden folders
             for name in sorted(files):
                 if name.endswith(DRAFT_SUFFIXES) or name in CONFIG_FILES:
+                    budget[0] -= 1
+                    if budget[0] < 0:
+                        return False
                     _hash_file(digest, Path(folder, name))
         start = path.resolve()
     else:
@@ -129,6 +136,7 @@ def _hash_input(digest, path: Path, seen: set[Path]) -> None:
         seen.add(folder)
         for name in CONFIG_FILES:
             _hash_file(digest, folder / name)
+    return True
 
 
 def _hash_file(digest, path: Path) -> None:
