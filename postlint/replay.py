@@ -6,8 +6,8 @@ arguments, the working directory, the environment variables the command reads, w
 stdout and stderr are terminals, and the content of every input file, of the draft files
 and configuration files under every input folder and of the configuration files above
 them. Only runs of at most 5,000 files, without input errors and with at most 4 million
-characters of output are recorded, under `<cache-dir>/runs/`. Anything this module cannot account for (stdin, an
-unknown option, `--no-cache`) runs normally.
+characters of output are recorded, under `<cache-dir>/runs/`. Anything this module cannot
+account for (stdin, an unknown option, `--no-cache`) runs normally.
 
 This module imports only the standard library, so a replay costs the interpreter's start-up,
 hashing the inputs and writing the output: no click, no rules, no spaCy.
