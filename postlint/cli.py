@@ -107,7 +107,7 @@ def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ig
     use_color = color == "always" or (color == "auto" and fmt in ("text", "concise") and sys.stdout.isatty())
     errors = "\n".join(f"{result.path}: error: {result.error}" for result in results if result.error)
     output = formatters.FORMATTERS[fmt](results, color=use_color, quiet=quiet)
-    if not use_color and "\x1b" in output + errors:  # what click.echo would strip, before the run is recorded
+    if not use_color and ("\x1b" in output or "\x1b" in errors):  # what click.echo would strip, before recording
         output, errors = click.unstyle(output), click.unstyle(errors)
     if errors:
         click.echo(errors, err=True, color=True)

@@ -141,7 +141,8 @@ class Analysis:
                 if not (url or email or not ALNUM.search(text)):
                     words.append((*self.span(idx, idx + length), text))
             if words:
-                found.append(Sentence(self.span(first[0], sum(first))[0], self.span(last[0], sum(last))[1], tuple(words)))
+                start, end = self.span(first[0], sum(first))[0], self.span(last[0], sum(last))[1]
+                found.append(Sentence(start, end, tuple(words)))
         return found
 
 

@@ -157,8 +157,8 @@ def lint_inputs(linter, paths, stdin_filename=None, jobs: int = 1, cache: Cache 
                     hit = cache.get(key)
                     if hit is not None:
                         final, found = hit
-                        results.append(Result(path.as_posix(), found, raw=source.decode(data) if linter.snippets else None)
-                                       if final else
+                        raw = source.decode(data) if linter.snippets else None
+                        results.append(Result(path.as_posix(), found, raw=raw) if final else
                                        linter.lint_bytes(data, path, path.as_posix(), defer=True, known=found))
                         continue
             results.append(None)
