@@ -24,6 +24,15 @@ def _codes(values) -> tuple[str, ...]:
     return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
 
 
+def _printable(text: str) -> str:
+    """`text` with the bytes of file names that are not valid UTF-8 shown as U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _fail(message: str) -> None:
     click.echo(f"postlint: error: {message}", err=True)
     sys.exit(2)
@@ -109,6 +118,7 @@ def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ig
     output = formatters.FORMATTERS[fmt](results, color=use_color, quiet=quiet)
     if not use_color and ("\x1b" in output or "\x1b" in errors):  # what click.echo would strip, before recording
         output, errors = click.unstyle(output), click.unstyle(errors)
+    output, errors = _printable(output), _printable(errors)
     if errors:
         click.echo(errors, err=True, color=True)
     if output:

@@ -43,7 +43,7 @@ def write_atomic(path: Path, text: str) -> None:
     half-written file. Raises OSError."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one writer per process
     try:
-        with open(tmp, "w", encoding="utf-8") as fh:
+        with open(tmp, "w", encoding="utf-8", errors="surrogateescape") as fh:  # file names from bytes
             fh.write(text)
         os.replace(tmp, path)
     except OSError:

@@ -40,11 +40,14 @@ def run() -> None:
     """Entry point of the `postlint` command."""
     global _pending
     argv = sys.argv[1:]
-    found = _key(argv) if argv[:1] == ["check"] else None
+    try:
+        found = _key(argv) if argv[:1] == ["check"] else None
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, an unreadable folder: run normally
+        found = None
     if found is not None:
         folder, key = found
         try:
-            entry = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+            entry = json.loads((folder / f"{key}.json").read_text(encoding="utf-8", errors="surrogateescape"))
             code, out, err = entry["code"], entry["out"], entry["err"]
         except (OSError, ValueError, KeyError, TypeError):
             _pending = found
@@ -115,7 +118,7 @@ def _key(argv: list[str]) -> tuple[Path, str] | None:
 
 def _hash_input(digest, path: Path, seen: set[Path], budget: list[int]) -> bool:
     """Hash one input; False when the run has more files than a replay is worth."""
-    digest.update(f"\0{path}\0".encode())
+    digest.update(b"\0" + os.fsencode(path) + b"\0")
     if path.is_dir():
         for folder, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # postlint skips hidden folders
@@ -140,10 +143,11 @@ def _hash_input(digest, path: Path, seen: set[Path], budget: list[int]) -> bool:
 
 
 def _hash_file(digest, path: Path) -> None:
+    name = b"\0" + os.fsencode(path) + b"\0"  # file names need not be valid UTF-8
     try:
         data = path.read_bytes()
     except OSError as exc:
-        digest.update(f"\0{path}\0missing {exc.errno}\0".encode())
+        digest.update(name + f"missing {exc.errno}\0".encode())
         return
-    digest.update(f"\0{path}\0{len(data)}\0".encode())
+    digest.update(name + f"{len(data)}\0".encode())
     digest.update(data)

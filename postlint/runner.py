@@ -50,7 +50,7 @@ class Cache:
                 self._configs[config_source] = hashlib.sha256(Path(config_source).read_bytes()).hexdigest()
             except OSError:
                 self._configs[config_source] = config_source
-        digest = hashlib.sha256(f"{self.salt}|{display}|{self._configs[config_source]}|".encode())
+        digest = hashlib.sha256(f"{self.salt}|{display}|{self._configs[config_source]}|".encode(errors="surrogateescape"))
         digest.update(data)
         return digest.hexdigest()
 
@@ -61,7 +61,8 @@ class Cache:
 
     def _read(self, prefix: str) -> dict:
         try:
-            found = json.loads((self.directory / f"{prefix}.json").read_text(encoding="utf-8"))
+            text = (self.directory / f"{prefix}.json").read_text(encoding="utf-8", errors="surrogateescape")
+            found = json.loads(text)
             return found if isinstance(found, dict) else {}
         except (OSError, ValueError):
             return {}

@@ -176,3 +176,14 @@ def test_compact_runs_report_what_full_runs_report(repo):
     assert found[True] == found[False]
     codes = {f.code for _, findings, _ in found[True] for f in findings}
     assert {"PL601", "PL202", "PL002"} <= codes  # schedule, single-draft and after-suppression rules
+
+
+def test_file_names_that_are_not_utf8_are_checked_cached_and_replayed(tmp_path):
+    (tmp_path / os.fsdecode(b"caf\xe9.md")).write_text("Text #a1 #b2 #c3 #d4 #e5 #f6\n", encoding="utf-8")
+    outputs = []
+    for _ in range(3):  # linted, replayed, and (other arguments) from the per-file cache
+        proc = subprocess.run([sys.executable, "-m", "postlint", "check", "--format", "concise",
+                               *(["--quiet"] if outputs else [])], capture_output=True, cwd=tmp_path)
+        assert proc.returncode == 1 and not proc.stderr, proc.stderr
+        outputs.append([line for line in proc.stdout.decode("utf-8").splitlines() if "PL202" in line])
+    assert outputs[0] == outputs[1] == outputs[2] == ["caf\ufffd.md:1:26: PL202 [warning] 6 hashtags (max 5): #f6"]
