@@ -25,8 +25,9 @@ MIN_FILES_PER_JOB = 32
 
 class Cache:
     """Findings per file under `directory`, in 256 shards by the key's first two hex digits
-    (`<xx>.json`, key -> entry). Shards are read when first needed and written once, at the
-    end of a run (`save`): one file per draft cost more than linting it on some disks.
+    (`<xx>.json`, key -> entry). Shards are read when first needed and written at the end
+    of a run, or every `FLUSH` new entries (`save`): one file per draft cost more than
+    linting it on some disks.
 
     A shard is written atomically and merged with what another run saved meanwhile, so
     concurrent runs lose at most each other's new entries, never mix them up. Each shard
@@ -50,7 +51,8 @@ class Cache:
                 self._configs[config_source] = hashlib.sha256(Path(config_source).read_bytes()).hexdigest()
             except OSError:
                 self._configs[config_source] = config_source
-        digest = hashlib.sha256(f"{self.salt}|{display}|{self._configs[config_source]}|".encode(errors="surrogateescape"))
+        head = f"{self.salt}|{display}|{self._configs[config_source]}|"
+        digest = hashlib.sha256(head.encode(errors="surrogateescape"))  # file names need not be valid UTF-8
         digest.update(data)
         return digest.hexdigest()
 
