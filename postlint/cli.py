@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -24,13 +25,14 @@ def _codes(values) -> tuple[str, ...]:
     return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
 
 
+SURROGATE = re.compile("[\ud800-\udfff]")  # how a file name's undecodable bytes arrive
+
+
 def _printable(text: str) -> str:
     """`text` with the bytes of file names that are not valid UTF-8 shown as U+FFFD."""
-    try:
-        text.encode("utf-8")
+    if not SURROGATE.search(text):  # a scan, not a copy of a possibly large output
         return text
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _fail(message: str) -> None:
