@@ -21,8 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-from postlint import paths
-from postlint.paths import CONFIG_FILES, DRAFT_SUFFIXES, fingerprint
+from postlint.paths import CONFIG_FILES, DRAFT_SUFFIXES, fingerprint, write_atomic
 
 # the options of `postlint check` (tests/test_cli.py keeps these in step with cli.py)
 FLAGS = frozenset({"--exit-zero", "--quiet", "-q"})
@@ -72,8 +71,7 @@ def record(out: str, err: str, code: int) -> None:
     folder, key = _pending
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        paths.write_atomic(folder / f"{key}.json", json.dumps({"code": code, "out": out, "err": err},
-                                                              ensure_ascii=False))
+        write_atomic(folder / f"{key}.json", json.dumps({"code": code, "out": out, "err": err}, ensure_ascii=False))
         entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
         for old in entries[:-KEEP_RUNS]:
             old.unlink(missing_ok=True)
@@ -83,11 +81,11 @@ def record(out: str, err: str, code: int) -> None:
 
 def _key(argv: list[str]) -> tuple[Path, str] | None:
     """(runs folder, key) of a `check` command line, or None when it cannot be replayed."""
-    paths, extra, cache_dir = [], [], os.environ.get("POSTLINT_CACHE_DIR") or ".postlint_cache"
+    inputs, extra, cache_dir = [], [], os.environ.get("POSTLINT_CACHE_DIR") or ".postlint_cache"
     tokens = iter(argv[1:])
     for token in tokens:
         if token == "--":
-            paths += tokens
+            inputs += tokens
         elif token.startswith("-") and token != "-":
             name, eq, value = token.partition("=")
             if name in VALUE_OPTIONS:
@@ -101,8 +99,8 @@ def _key(argv: list[str]) -> tuple[Path, str] | None:
             elif name not in FLAGS or eq:
                 return None  # --no-cache, --help, --stdin-filename, combined short options, ...
         else:
-            paths.append(token)
-    if "-" in paths:
+            inputs.append(token)
+    if "-" in inputs:
         return None
     digest = hashlib.sha256()
     state = [fingerprint(), argv, os.getcwd(), [os.environ.get(v) for v in ENVIRONMENT],
@@ -110,7 +108,7 @@ def _key(argv: list[str]) -> tuple[Path, str] | None:
     digest.update(json.dumps(state).encode())
     seen: set[Path] = set()
     budget = [MAX_FILES]
-    for path in map(Path, (paths or ["."]) + extra):
+    for path in map(Path, (inputs or ["."]) + extra):
         if not _hash_input(digest, path, seen, budget):
             return None
     return Path(cache_dir) / "runs", digest.hexdigest()

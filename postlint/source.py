@@ -95,13 +95,30 @@ class Note:
     content: str
 
 
-class Located:
-    """Positions in the file of a draft: from post-text offsets and to lines and columns."""
+# front matter the phases after the single-draft rules read (calendar.py, suppress.py)
+LATER_KEYS = frozenset({"scheduled", "account", "postlint"})
 
-    __slots__ = ()
-    _runs: list[tuple[int, int]]
-    _line_starts: list[int] | array
+
+@dataclass(slots=True)
+class DraftCore:
+    """What every phase of a run reads of a draft. A run of many files keeps only this of
+    each draft once its single-draft rules have run (`Draft.shed`), until the schedule pass,
+    the suppressions and the output are done."""
+
+    path: str
     raw: str
+    meta: dict[str, Any]
+    channel: str
+    type: str
+    lang: str
+    body_start: int
+    notes: list[Note]
+    front_matter: FrontMatter
+    # (text offset, file offset) at the start of each kept run of the body
+    _runs: list[tuple[int, int]] = field(repr=False)
+    _line_starts: list[int] | array = field(repr=False, default_factory=list)
+    # filled by the linter after suppressions are applied: "unused" and "invalid" spans
+    suppression_problems: dict = field(repr=False, default_factory=dict)
 
     def file_offset(self, offset: int) -> int:
         """Map a post-text offset to a file offset."""
@@ -128,32 +145,6 @@ class Located:
         start = self._line_starts[line - 1]
         end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.raw)
         return self.raw[start:end]
-
-
-# front matter the phases after the single-draft rules read (calendar.py, suppress.py)
-LATER_KEYS = frozenset({"scheduled", "account", "postlint"})
-
-
-@dataclass(slots=True)
-class DraftCore(Located):
-    """What every phase of a run reads of a draft. A run of many files keeps only this of
-    each draft once its single-draft rules have run (`Draft.shed`), until the schedule pass,
-    the suppressions and the output are done."""
-
-    path: str
-    raw: str
-    meta: dict[str, Any]
-    channel: str
-    type: str
-    lang: str
-    body_start: int
-    notes: list[Note]
-    front_matter: FrontMatter
-    # (text offset, file offset) at the start of each kept run of the body
-    _runs: list[tuple[int, int]] = field(repr=False)
-    _line_starts: list[int] | array = field(repr=False, default_factory=list)
-    # filled by the linter after suppressions are applied: "unused" and "invalid" spans
-    suppression_problems: dict = field(repr=False, default_factory=dict)
 
 
 @dataclass
