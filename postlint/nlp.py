@@ -171,14 +171,12 @@ def pipeline(lang: str):
     """The blank spaCy language for `lang` (built once): its tokenizer and vocabulary.
 
     Built from the language class directly rather than through `spacy.blank`, whose
-    config and registry resolution doubled the build time; sentences are marked by
-    `_mark_sentences`, called by `Analysis` rather than as a pipeline component for the
-    same reason."""
-    if lang == "en":
-        from spacy.lang.en import English as Language
-    else:
-        from spacy.lang.de import German as Language
-    return Language()
+    config and registry resolution doubled the build time (`_spacy_loader` also keeps
+    spaCy's CLI out of the import); sentences are marked by `_mark_sentences`, called by
+    `Analysis` rather than as a pipeline component for the same reason."""
+    from postlint._spacy_loader import blank
+
+    return blank("en" if lang == "en" else "de")
 
 
 def _mark_sentences(doc, text: str):
