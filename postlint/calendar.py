@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from postlint.problem import ConfigError, Hit
-from postlint.source import Draft
+from postlint.source import DraftCore, Scheduled
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DEFAULT_TIMEZONE = "Europe/Berlin"
@@ -32,7 +32,7 @@ def zone(name: str, where: str) -> ZoneInfo:
 class Post:
     """A draft with a valid `scheduled` time, placed on the calendar (hashable by identity)."""
 
-    draft: Draft
+    draft: DraftCore | Scheduled
     row: int | None  # the line of a calendar file's row; None for a draft file
     utc: dt.datetime
     local: dt.datetime
@@ -93,7 +93,7 @@ def over_limit(timeline, opts_for, period, describe):
 
 def hit(post: Post, message: str) -> Hit:
     """A finding on the draft's `scheduled` value (its front matter value or calendar cell)."""
-    start, end = post.draft.front_matter.value_spans["scheduled"]
+    start, end = post.draft.scheduled_span
     return Hit(start, end, message, raw=True)
 
 
@@ -175,7 +175,7 @@ def view(results, tz: ZoneInfo) -> dict:
 
 
 def _post(post: Post, findings) -> dict:
-    line, _ = post.draft.position(post.draft.front_matter.value_spans["scheduled"][0])
+    line, _ = post.draft.position(post.draft.scheduled_span[0])
     return {"path": post.draft.path, "line": line, "local": post.local.isoformat(timespec="minutes"),
             "findings": [{"code": f.code, "name": f.name, "severity": str(f.level), "message": f.message,
                           "line": f.line, "column": f.column} for f in findings]}

@@ -40,9 +40,9 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-def _results(paths, stdin_filename, linter, jobs: int = 1, cache_dir: str | None = None) -> list:
-    """Lint every input, then the rules that need all drafts of the run (the schedule).
-    Missing paths and unreadable files are errors."""
+def _results(paths, stdin_filename, linter, jobs: int = 1, cache_dir: str | None = None):
+    """Every input's final result, in order, as they are done (runner.lint_inputs). Missing
+    paths and unreadable files are errors."""
     from postlint import runner
 
     cache = None
@@ -116,19 +116,70 @@ def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ig
     from postlint import formatters
 
     use_color = color == "always" or (color == "auto" and fmt in ("text", "concise") and sys.stdout.isatty())
-    errors = "\n".join(f"{result.path}: error: {result.error}" for result in results if result.error)
-    output = formatters.FORMATTERS[fmt](results, color=use_color, quiet=quiet)
-    if not use_color and ("\x1b" in output or "\x1b" in errors):  # what click.echo would strip, before recording
-        output, errors = click.unstyle(output), click.unstyle(errors)
-    output, errors = _printable(output), _printable(errors)
-    if errors:
-        click.echo(errors, err=True, color=True)
-    if output:
-        click.echo(output, color=True)
-    failing = any(f.level >= threshold for r in results for f in r.findings)
-    code = 2 if errors else 1 if failing and not exit_zero else 0
-    replay.record(output, errors, code)
+    printed = _Printed(use_color)
+    failing = False
+
+    def watched(results):
+        nonlocal failing
+        for result in results:
+            if result.error:
+                printed.error(f"{result.path}: error: {result.error}")
+            failing = failing or any(f.level >= threshold for f in result.findings)
+            yield result
+
+    for chunk in formatters.FORMATTERS[fmt](watched(results), color=use_color, quiet=quiet):
+        printed.out(chunk)
+    code = 2 if printed.errors else 1 if failing and not exit_zero else 0
+    printed.record(code)
     sys.exit(code)
+
+
+class _Printed:
+    """Writes a run's output as it comes, in blocks (one `click.echo` per line would cost
+    seconds on a large run), and keeps a copy for `replay.record` while it is small."""
+
+    BLOCK = 1 << 16
+
+    def __init__(self, color: bool):
+        self.color = color
+        self.errors: list[str] = []
+        self.pending: list[str] = []
+        self.pending_size = 0
+        self.kept: list[str] | None = []
+        self.kept_size = 0
+
+    def _clean(self, text: str) -> str:
+        if not self.color and "\x1b" in text:  # what click.echo would strip, before recording
+            text = click.unstyle(text)
+        return _printable(text)
+
+    def error(self, line: str) -> None:
+        self.flush()  # after the output of the inputs before it
+        line = self._clean(line)
+        self.errors.append(line)
+        click.echo(line, err=True, color=True)
+
+    def out(self, chunk: str) -> None:
+        chunk = self._clean(chunk)
+        self.pending.append(chunk)
+        self.pending_size += len(chunk) + 1
+        if self.pending_size > self.BLOCK:
+            self.flush()
+        if self.kept is not None:
+            self.kept.append(chunk)
+            self.kept_size += len(chunk) + 1
+            if self.kept_size > replay.MAX_RECORDED:
+                self.kept = None  # too large to be worth replaying
+
+    def flush(self) -> None:
+        if self.pending:
+            click.echo("\n".join(self.pending), color=True)
+            self.pending, self.pending_size = [], 0
+
+    def record(self, code: int) -> None:
+        self.flush()
+        if self.kept is not None:
+            replay.record("\n".join(self.kept), "\n".join(self.errors), code)
 
 
 @main.command()
@@ -168,7 +219,7 @@ def calendar_(paths, channel, config, stdin_filename, calendar_options, fmt, sel
 
     try:
         linter = _make_linter(channel, select, (), ignore, config, calendar_options)
-        results = _results(paths or ["."], stdin_filename, linter)
+        results = list(_results(paths or ["."], stdin_filename, linter))
     except ConfigError as exc:
         _fail(str(exc))
     for result in results:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import textwrap
 import unicodedata
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
@@ -20,6 +22,8 @@ from postlint import __version__
 from postlint.problem import Level
 
 OUTPUT_VERSION = "1"
+ITEMS = "\0items\0"  # where a streamed JSON document's list goes (_streamed_json)
+MARK = json.dumps(ITEMS)
 COLORS = {Level.ERROR: "red", Level.WARNING: "yellow", Level.INFO: "cyan"}
 INFORMATION_URI = "https://github.com/postlint/postlint"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -31,14 +35,35 @@ SARIF_TEXT_MAX = 1024
 XML_INVALID = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def summary_counts(results) -> dict[str, int]:
-    counts = {"files": len(results), "findings": 0, "error": 0, "warning": 0, "info": 0,
-              "unreadable": sum(1 for r in results if r.error)}
-    for result in results:
-        for finding in result.findings:
-            counts["findings"] += 1
-            counts[str(finding.level)] += 1
-    return counts
+class Tally:
+    """Counts of the results that passed through `count` (a streamed run's summary)."""
+
+    def __init__(self):
+        self.counts = {"files": 0, "findings": 0, "error": 0, "warning": 0, "info": 0, "unreadable": 0}
+        self.flagged: set[str] = set()  # files with findings
+
+    def count(self, results) -> Iterator:
+        for result in results:
+            self.counts["files"] += 1
+            self.counts["unreadable"] += bool(result.error)
+            for finding in result.findings:
+                self.counts["findings"] += 1
+                self.counts[str(finding.level)] += 1
+                self.flagged.add(finding.path)
+            yield result
+
+    def summary(self) -> str:
+        c = self.counts
+        if not c["findings"] and not c["unreadable"]:
+            text = f"All clear: {plural(c['files'], 'file')} checked, no problems."
+        elif not c["findings"]:
+            text = f"No problems in {plural(c['files'] - c['unreadable'], 'file')} checked."
+        else:
+            parts = ", ".join(plural(c[k], k) for k in ("error", "warning", "info") if c[k])
+            text = f"Found {plural(c['findings'], 'problem')} ({parts}) in {plural(len(self.flagged), 'file')}."
+        if c["unreadable"]:
+            text += f" {plural(c['unreadable'], 'file')} could not be checked."
+        return text
 
 
 def _width(text: str) -> int:
@@ -77,40 +102,29 @@ def plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 or word == 'info' else 's'}"
 
 
-def summary_line(results) -> str:
-    c = summary_counts(results)
-    if not c["findings"] and not c["unreadable"]:
-        text = f"All clear: {plural(c['files'], 'file')} checked, no problems."
-    elif not c["findings"]:
-        text = f"No problems in {plural(c['files'] - c['unreadable'], 'file')} checked."
-    else:
-        parts = ", ".join(plural(c[k], k) for k in ("error", "warning", "info") if c[k])
-        files = len({f.path for r in results for f in r.findings})
-        text = f"Found {plural(c['findings'], 'problem')} ({parts}) in {plural(files, 'file')}."
-    if c["unreadable"]:
-        text += f" {plural(c['unreadable'], 'file')} could not be checked."
-    return text
-
-
-def text(results, color: bool = False, quiet: bool = False) -> str:
-    lines = []
-    for result in results:
+# Each formatter yields its output a line (or a block of lines) at a time as the results
+# arrive, so a run of any size is printed as it goes: `render` joins them.
+def text(results, color: bool = False, quiet: bool = False) -> Iterator[str]:
+    tally, shown = Tally(), False
+    for result in tally.count(results):
         for finding in result.findings:
-            lines.append(_headline(finding, color))
+            shown = True
+            yield _headline(finding, color)
             if result.draft is not None or result.raw is not None:
-                lines += _snippet(finding, result, color)
+                yield from _snippet(finding, result, color)
     if not quiet:
-        if lines:
-            lines.append("")
-        lines.append(summary_line(results))
-    return "\n".join(lines)
+        if shown:
+            yield ""
+        yield tally.summary()
 
 
-def concise(results, color: bool = False, quiet: bool = False) -> str:
-    lines = [_headline(f, color) for r in results for f in r.findings]
+def concise(results, color: bool = False, quiet: bool = False) -> Iterator[str]:
+    tally = Tally()
+    for result in tally.count(results):
+        for finding in result.findings:
+            yield _headline(finding, color)
     if not quiet:
-        lines.append(summary_line(results))
-    return "\n".join(lines)
+        yield tally.summary()
 
 
 def finding_dict(finding) -> dict:
@@ -131,19 +145,45 @@ def finding_dict(finding) -> dict:
     return data
 
 
-def json_(results, color: bool = False, quiet: bool = False) -> str:
-    document = {
-        "version": OUTPUT_VERSION,
-        "tool": {"name": "postlint", "version": __version__},
-        "findings": [finding_dict(f) for r in results for f in r.findings],
-        "errors": [{"path": r.path, "message": r.error} for r in results if r.error],
-        "summary": summary_counts(results),
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+def _streamed_json(document, items) -> Iterator[str]:
+    """The lines of `json.dumps(document(ITEMS), indent=2)`, with the list that stands where
+    `document` puts ITEMS written an item at a time. `document` is called once before the
+    items and once after them: what it puts after ITEMS may count them, what it puts before
+    may not."""
+    before, _ = json.dumps(document(ITEMS), ensure_ascii=False, indent=2).split(MARK)
+    *head, opening = before.split("\n")
+    yield from head
+    indent = " " * (len(opening) - len(opening.lstrip()) + 2)
+    previous = None
+    for item in items:
+        yield opening + "[" if previous is None else previous + ","
+        previous = textwrap.indent(json.dumps(item, ensure_ascii=False, indent=2), indent)
+    if previous is not None:
+        yield previous
+    _, after = json.dumps(document(ITEMS), ensure_ascii=False, indent=2).split(MARK)
+    yield (opening + "[]" if previous is None else indent[:-2] + "]") + after
 
 
-def json_lines(results, color: bool = False, quiet: bool = False) -> str:
-    return "\n".join(json.dumps(finding_dict(f), ensure_ascii=False) for r in results for f in r.findings)
+def json_(results, color: bool = False, quiet: bool = False) -> Iterator[str]:
+    tally, errors = Tally(), []
+
+    def document(findings):
+        return {"version": OUTPUT_VERSION, "tool": {"name": "postlint", "version": __version__},
+                "findings": findings, "errors": errors, "summary": tally.counts}
+
+    def findings():
+        for result in tally.count(results):
+            if result.error:
+                errors.append({"path": result.path, "message": result.error})
+            yield from (finding_dict(f) for f in result.findings)
+
+    yield from _streamed_json(document, findings())
+
+
+def json_lines(results, color: bool = False, quiet: bool = False) -> Iterator[str]:
+    for result in results:
+        for finding in result.findings:
+            yield json.dumps(finding_dict(finding), ensure_ascii=False)
 
 
 # -- SARIF 2.1.0 (GitHub code scanning) -----------------------------------------------------
@@ -198,28 +238,42 @@ def _sarif_result(finding, rule_index: dict[str, int], root: Path) -> dict:
     }
 
 
-def sarif(results, color: bool = False, quiet: bool = False, root: Path | None = None) -> str:
+def sarif(results, color: bool = False, quiet: bool = False, root: Path | None = None) -> Iterator[str]:
+    """SARIF 2.1.0; the results come first in the run, so the rules they use (indexed in
+    the order they first occur) and the input errors can follow them."""
     from postlint import registry
 
     root = root or Path.cwd()
-    rules = [registry.lookup(code) for code in sorted({f.code for r in results for f in r.findings})]
-    rule_index = {rule.code: i for i, rule in enumerate(rules)}
-    errors = [r for r in results if r.error]
-    run = {
-        "tool": {"driver": {"name": "postlint", "version": __version__, "semanticVersion": __version__,
-                            "informationUri": INFORMATION_URI, "rules": [_sarif_rule(rule) for rule in rules]}},
-        "invocations": [{
-            "executionSuccessful": not errors,
-            "toolExecutionNotifications": [
-                {"level": "error", "message": {"text": r.error},
-                 "locations": [{"physicalLocation": {"artifactLocation": _artifact(r.path, root)}}]}
-                for r in errors],
-        }],
-        "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
-        "columnKind": "unicodeCodePoints",
-        "results": [_sarif_result(f, rule_index, root) for r in results for f in r.findings],
-    }
-    return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2)
+    rule_index: dict[str, int] = {}
+    errors = []
+
+    def document(items):
+        run = {
+            "results": items,
+            "tool": {"driver": {"name": "postlint", "version": __version__, "semanticVersion": __version__,
+                                "informationUri": INFORMATION_URI,
+                                "rules": [_sarif_rule(registry.lookup(code)) for code in rule_index]}},
+            "invocations": [{
+                "executionSuccessful": not errors,
+                "toolExecutionNotifications": [
+                    {"level": "error", "message": {"text": r.error},
+                     "locations": [{"physicalLocation": {"artifactLocation": _artifact(r.path, root)}}]}
+                    for r in errors],
+            }],
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
+            "columnKind": "unicodeCodePoints",
+        }
+        return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+    def items():
+        for result in results:
+            if result.error:
+                errors.append(result)
+            for finding in result.findings:
+                rule_index.setdefault(finding.code, len(rule_index))
+                yield _sarif_result(finding, rule_index, root)
+
+    yield from _streamed_json(document, items())
 
 
 # -- GitHub Actions workflow commands ----------------------------------------------------------
@@ -236,20 +290,19 @@ def _annotation(command: str, message: str, **properties) -> str:
     return f"::{command} {props}::{_escape_data(message)}"
 
 
-def github(results, color: bool = False, quiet: bool = False) -> str:
-    lines = []
-    for result in results:
+def github(results, color: bool = False, quiet: bool = False) -> Iterator[str]:
+    tally = Tally()
+    for result in tally.count(results):
         if result.error:
-            lines.append(_annotation("error", result.error, file=result.path, title="postlint input error"))
+            yield _annotation("error", result.error, file=result.path, title="postlint input error")
         for f in result.findings:
             where = {"file": f.path, "line": f.line, "endLine": f.end_line}
             # the runner rejects col/endColumn on multi-line spans (astral-sh/ruff#22074)
             if f.end_line == f.line:
                 where.update(col=f.column, endColumn=f.end_column)
-            lines.append(_annotation(GITHUB_COMMANDS[f.level], f.message, **where, title=f"{f.code} {f.name}"))
+            yield _annotation(GITHUB_COMMANDS[f.level], f.message, **where, title=f"{f.code} {f.name}")
     if not quiet:
-        lines.append(summary_line(results))
-    return "\n".join(lines)
+        yield tally.summary()
 
 
 # -- JUnit XML ----------------------------------------------------------------------------------
@@ -261,13 +314,16 @@ def _cases(result) -> int:
     return len(result.findings) + (1 if result.error or not result.findings else 0)
 
 
-def junit(results, color: bool = False, quiet: bool = False) -> str:
+def junit(results, color: bool = False, quiet: bool = False) -> Iterator[str]:
     """One testsuite per file, one failing testcase per finding; a clean file is one passing case.
 
     An input error is an erroring case of its own: a calendar file can have findings and
-    unreadable rows at once.
+    unreadable rows at once. The totals lead the document, so the results are collected
+    (their findings only) before it is written.
     """
-    counts = summary_counts(results)
+    tally = Tally()
+    results = list(tally.count(results))
+    counts = tally.counts
     root = ET.Element("testsuites", name="postlint", tests=str(sum(_cases(r) for r in results)),
                       failures=str(counts["findings"]), errors=str(counts["unreadable"]))
     for result in results:
@@ -284,7 +340,12 @@ def junit(results, color: bool = False, quiet: bool = False) -> str:
             failure = ET.SubElement(case, "failure", message=_xml_text(f.message), type=f.code)
             failure.text = _xml_text(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.level}] {f.message}")
     ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True)
+    yield ET.tostring(root, encoding="unicode", xml_declaration=True)
+
+
+def render(fmt: str, results, **options) -> str:
+    """The whole output of a formatter as one string."""
+    return "\n".join(FORMATTERS[fmt](results, **options))
 
 
 FORMATTERS = {"text": text, "concise": concise, "json": json_, "json-lines": json_lines, "sarif": sarif,

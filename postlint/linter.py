@@ -1,14 +1,15 @@
 """Run the selected rules on drafts: build the draft, resolve settings, stamp and suppress.
 
 Most rules look at one draft. The schedule rules need every draft of a run: they have a
-`check_all(timeline, opts_for)` besides their empty `check`, and `Linter.complete` runs
-them once over all drafts before each draft's suppressions apply.
+`check_all(timeline, opts_for)` besides their empty `check`, and `Linter.cross_draft` runs
+them once over all drafts before each draft's suppressions apply (`complete`, or `finish`).
 """
 
 from __future__ import annotations
 
 import functools
 import os
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,8 +94,8 @@ class Linter:
         self._settings: dict = {}
         self._selection: dict = {}
         self._plans: dict = {}
-        # set by runs of many files (`check`): after its single-draft rules each deferred
-        # result is finished or shed (`_compact`); the file's text is kept for snippets only
+        # set by streamed runs (`check`): a finished result keeps its findings, and the
+        # file's text for source snippets only
         self.compact = False
         self.snippets = True
 
@@ -154,8 +155,11 @@ class Linter:
 
     # -- entry points -------------------------------------------------------------------
     # Each returns a finished Result; with `defer=True` it waits for `complete`, which runs
-    # the rules that need every draft of the run (the schedule) over all deferred results.
-    def lint_path(self, path: Path, display: str | None = None, *, defer: bool = False) -> Result:
+    # the rules that need every draft of the run (the schedule) over all deferred results,
+    # or for `finish` with the findings of a schedule pass run separately (runner.py).
+    # `known`: the single-draft findings, from the cache.
+    def lint_path(self, path: Path, display: str | None = None, *, defer: bool = False,
+                  known: list[Finding] | None = None) -> Result:
         display = display or path.as_posix()
         try:
             cfg = self.config_for(path)
@@ -168,7 +172,7 @@ class Linter:
             return Result(display, error=f"cannot read file: {exc.strerror or exc}")
         except InputError as exc:
             return Result(display, error=str(exc))
-        return self.lint_bytes(data, path, display, cfg, defer=defer)
+        return self.lint_bytes(data, path, display, cfg, defer=defer, known=known)
 
     def lint_bytes(self, data: bytes, path: Path, display: str, cfg=None, *, defer: bool = False,
                    known: list[Finding] | None = None) -> Result:
@@ -190,7 +194,7 @@ class Linter:
         result = Result(display)
         if tabular.is_calendar(path):
             rows, errors = tabular.read(raw, path, self.calendar_for(cfg))
-            starts = tabular.line_starts(raw)
+            starts = array("I", tabular.line_starts(raw))  # one copy for every row
             result.error = "; ".join(errors) or None
             result.entries = [Entry(self._draft(raw, display, row.front_matter, row.text, row.runs, [], cfg, tables,
                                                 starts), row.line) for row in rows]
@@ -202,19 +206,15 @@ class Linter:
         if not defer:
             self.complete([result])
         elif self.compact:
-            self._compact(result, tabular.is_calendar(path))
+            self._compact(result)
         return result
 
-    def _compact(self, result: Result, calendar_file: bool) -> None:
-        """A run of many files holds every result until the schedule pass: a draft without
-        `scheduled` gets nothing from that pass, so it is finished now and only its findings
-        (and text, for source snippets) are kept; of the others, what the pass, the
-        suppressions and the output still use."""
-        if not calendar_file and result.entries and "scheduled" not in result.entries[0].draft.meta:
-            (entry,) = result.entries
-            self._finish(entry)
-            result.findings, result.entries, result.draft = entry.findings, [], None
-            result.raw = entry.draft.raw if self.snippets else None
+    def _compact(self, result: Result) -> None:
+        """A run of many files holds the results that wait for the schedule pass: a result
+        without a scheduled draft gets nothing from that pass, so it is finished now; the
+        drafts of the others keep what the pass, the suppressions and the output read."""
+        if not any(entry.cross and "scheduled" in entry.draft.meta for entry in result.entries):
+            self.finish(result)
             return
         for entry in result.entries:
             entry.draft = entry.draft.shed(keep_raw=self.snippets)
@@ -225,12 +225,20 @@ class Linter:
         suppressions and the rules that report on them."""
         self.cross_draft([entry for result in results for entry in result.entries])
         for result in results:
-            for entry in result.entries:
-                self._finish(entry)
-            if result.entries:  # a cache hit has findings and no entries
-                result.findings = sorted(f for entry in result.entries for f in entry.findings)
-            if self.compact and not self.snippets:  # only the findings are printed
-                result.entries, result.draft = [], None
+            self.finish(result)
+
+    def finish(self, result: Result, schedule: dict[int, list[Finding]] | None = None) -> None:
+        """Apply each draft's suppressions and the rules that report on them, after adding
+        the findings of a schedule pass run beforehand (`schedule`: entry number -> findings)."""
+        for number, entry in enumerate(result.entries):
+            if schedule and number in schedule:
+                entry.findings += schedule[number]
+            self._finish(entry)
+        if result.entries:  # a cache hit has findings and no entries
+            result.findings = sorted(f for entry in result.entries for f in entry.findings)
+        if self.compact:  # only the findings are printed, and the text for snippets
+            result.raw = result.draft.raw if self.snippets and result.draft is not None else result.raw
+            result.entries, result.draft = [], None
 
     def cross_draft(self, entries: list[Entry]) -> None:
         """Add the findings of the rules that need every draft (one timeline, a scan per rule)."""

@@ -1,10 +1,14 @@
-"""Lint many inputs: a content-hash cache, a process pool for many files, one cross-draft pass.
+"""Lint many inputs: a content-hash cache, a process pool for many files, results streamed.
+
+Results come out in input order as they are done. A draft with `scheduled` waits for the
+schedule pass, which needs every draft of the run; the results from it on wait with it, on
+disk, while memory holds only what the pass reads of each scheduled draft.
 
 A file's cached findings are reused when its bytes, its path, its configuration, the
 command-line options and postlint itself (version, code and rule pack) are unchanged
 (`Cache`; a whole unchanged run is replayed before this module loads, see replay.py).
 For a draft with `scheduled` only the findings of the single-draft rules are cached: the
-schedule rules compare it with the other drafts of the run, so it is parsed again (front
+schedule pass compares it with the other drafts of the run, so it is parsed again (front
 matter, no language analysis) and takes part in that pass. Calendar files are not cached.
 """
 
@@ -13,7 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from postlint import paths
@@ -24,25 +30,24 @@ MIN_FILES_PER_JOB = 32
 
 
 class Cache:
-    """Findings per file under `directory`, in 256 shards by the key's first two hex digits
-    (`<xx>.json`, key -> entry). Shards are read when first needed and written at the end
-    of a run, or every `FLUSH` new entries (`save`): one file per draft cost more than
-    linting it on some disks.
-
-    A shard is written atomically and merged with what another run saved meanwhile, so
-    concurrent runs lose at most each other's new entries, never mix them up. Each shard
-    keeps the `KEEP` most recently used entries.
+    """Findings per file under `directory`, in 256 shard files by the key's first two hex
+    digits (`<xx>.jsonl`): one line per entry, `key<TAB>[final, rows]`, the last line of a key
+    wins. Shards are read when first needed; new entries are appended, one write per shard
+    every `FLUSH` entries and at the end of a run, so a large run never rewrites what it
+    wrote before and runs at the same time only add lines (a line cut short is a miss). A
+    shard past `COMPACT_BYTES` is rewritten, atomically, with its `KEEP` newest entries.
     """
 
     KEEP = 4096
-    FLUSH = 20000
+    FLUSH = 2000
+    COMPACT_BYTES = 8 << 20
 
     def __init__(self, directory: Path, salt: str):
         self.directory = directory
         self.salt = f"{salt}|{paths.fingerprint()}"
         self._configs: dict[str, str] = {}
-        self._shards: dict[str, dict] = {}
-        self._used: dict[str, dict] = {}  # shard -> entries this run wrote or read
+        self._shards: dict[str, dict[str, str]] = {}  # key -> entry JSON, parsed when used
+        self._new: dict[str, list[str]] = {}  # shard -> lines to append
         self._pending = 0
 
     def key(self, display: str, data: bytes, config_source: str) -> str:
@@ -56,50 +61,59 @@ class Cache:
         digest.update(data)
         return digest.hexdigest()
 
-    def _shard(self, prefix: str) -> dict:
-        if prefix not in self._shards:
-            self._shards[prefix] = self._read(prefix)
-        return self._shards[prefix]
-
-    def _read(self, prefix: str) -> dict:
+    def _read(self, prefix: str) -> dict[str, str]:
         try:
-            text = (self.directory / f"{prefix}.json").read_text(encoding="utf-8", errors="surrogateescape")
-            found = json.loads(text)
-            return found if isinstance(found, dict) else {}
-        except (OSError, ValueError):
+            text = (self.directory / f"{prefix}.jsonl").read_text(encoding="utf-8", errors="surrogateescape")
+        except OSError:
             return {}
+        entries: dict[str, str] = {}
+        for line in text.split("\n"):
+            key, tab, entry = line.partition("\t")
+            if tab:
+                entries.pop(key, None)  # newest last, for compaction
+                entries[key] = entry
+        return entries
 
     def get(self, key: str) -> tuple[bool, list[Finding]] | None:
         """(final, findings): final findings, or those of the single-draft rules only."""
-        entry = self._shard(key[:2]).get(key)
+        if key[:2] not in self._shards:
+            self._shards[key[:2]] = self._read(key[:2])
         try:
-            found = entry["final"], [_finding(row) for row in entry["findings"]]
+            final, rows = json.loads(self._shards[key[:2]][key])
+            return bool(final), [_finding(row) for row in rows]
         except (KeyError, TypeError, ValueError):
             return None
-        self._used.setdefault(key[:2], {})[key] = entry
-        return found
 
     def put(self, key: str, final: bool, findings: list[Finding]) -> None:
-        self._used.setdefault(key[:2], {})[key] = {"final": final, "findings": [_row(f) for f in findings]}
+        entry = json.dumps([final, [_row(f) for f in findings]], ensure_ascii=False)
+        self._new.setdefault(key[:2], []).append(f"{key}\t{entry}\n")
         self._pending += 1
-        if self._pending >= self.FLUSH:  # a large run's new entries need not all wait in memory
+        if self._pending >= self.FLUSH:
             self.save()
 
     def save(self) -> None:
-        """Write the shards this run used: what is on disk now, then this run's entries last."""
+        """Append this run's new entries to their shards."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             ignore = self.directory / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# created by postlint\n*\n", encoding="utf-8")
-            for prefix, used in self._used.items():
-                entries = {k: v for k, v in self._read(prefix).items() if k not in used}
-                entries.update(used)
-                kept = dict(list(entries.items())[-self.KEEP:])
-                paths.write_atomic(self.directory / f"{prefix}.json", json.dumps(kept, ensure_ascii=False))
+            for prefix, lines in self._new.items():
+                path = self.directory / f"{prefix}.jsonl"
+                data = "".join(lines).encode("utf-8", "surrogateescape")
+                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                try:
+                    while data:  # one write for the whole chunk, unless the disk writes less
+                        data = data[os.write(fd, data):]
+                    size = os.fstat(fd).st_size
+                finally:
+                    os.close(fd)
+                if size > self.COMPACT_BYTES:
+                    kept = list(self._read(prefix).items())[-self.KEEP:]
+                    paths.write_atomic(path, "".join(f"{k}\t{v}\n" for k, v in kept))
         except OSError:
             pass  # a read-only or full disk only costs speed
-        self._used, self._pending = {}, 0
+        self._new, self._pending = {}, 0
 
 
 def _row(f: Finding) -> list:
@@ -128,64 +142,162 @@ def _init_worker(options, compact: bool, snippets: bool) -> None:
     _worker.compact, _worker.snippets = compact, snippets
 
 
-def _lint_in_worker(path: Path):
-    return _worker.lint_path(path, defer=True)
+def _lint_in_worker(path: str):
+    return _worker.lint_path(Path(path), defer=True)
 
 
-def lint_inputs(linter, paths, stdin_filename=None, jobs: int = 1, cache: Cache | None = None) -> list:
-    """Results for every input in order, with the cross-draft rules run over all of them."""
-    from postlint import source, tabular
+def lint_inputs(linter, args, stdin_filename=None, jobs: int = 1, cache: Cache | None = None):
+    """Every input's final result, in order, as they are done (an iterator). Inputs are
+    read, and their cache entries looked up, before this returns: configuration errors
+    surface here, before any result."""
+    from postlint import tabular
     from postlint.linter import Result, iter_files
 
-    results: list = []
-    pending: list[tuple[int, Path, str | None]] = []  # (index, path, cache key)
-    for arg in paths:
+    # a Result, a cache hit (_Cached), or what to lint: (path, key); paths as strings, which
+    # hold less than Path objects in a list of every input of a large run
+    inputs: list = []
+    for arg in args:
         if arg == "-":
             name = stdin_filename or "-"
-            results.append(linter.lint_bytes(sys.stdin.buffer.read(), Path(stdin_filename or "stdin.md"), name,
-                                             defer=True))
+            data = sys.stdin.buffer.read()
+            inputs.append(linter.lint_bytes(data, Path(stdin_filename or "stdin.md"), name, defer=True))
             continue
         for path, problem in iter_files([arg], linter):
             if problem:
-                results.append(Result(path.as_posix(), error=problem))
+                inputs.append(Result(path.as_posix(), error=problem))
                 continue
             key = None
             if cache is not None and not tabular.is_calendar(path):
-                try:
-                    data = path.read_bytes() if path.stat().st_size <= linter.config_for(path).max_file_size else None
-                except OSError:
-                    data = None
+                data = _read(linter, path)
                 if data is not None:
                     key = cache.key(path.as_posix(), data, linter.config_for(path).source)
                     hit = cache.get(key)
                     if hit is not None:
-                        final, found = hit
-                        raw = source.decode(data) if linter.snippets else None
-                        results.append(Result(path.as_posix(), found, raw=raw) if final else
-                                       linter.lint_bytes(data, path, path.as_posix(), defer=True, known=found))
+                        inputs.append(_Cached(path.as_posix(), key, hit[0]))
                         continue
-            results.append(None)
-            pending.append((len(results) - 1, path, key))
-    workers = min(jobs, len(pending) // MIN_FILES_PER_JOB)
+            inputs.append((path.as_posix(), key))
+    return _results(linter, inputs, jobs, cache)
+
+
+@dataclass(slots=True, frozen=True)
+class _Cached:
+    path: str
+    key: str
+    final: bool  # else the single-draft findings of a scheduled draft: the schedule pass runs again
+
+
+def _read(linter, path: Path) -> bytes | None:
+    """The file's bytes; None when it is too large or unreadable (its lint says why)."""
+    try:
+        return path.read_bytes() if path.stat().st_size <= linter.config_for(path).max_file_size else None
+    except OSError:
+        return None
+
+
+def _results(linter, inputs: list, jobs: int, cache: Cache | None):
+    """The results in order. Until the first result that waits for the schedule pass, each
+    is handed over as it comes; from there on they wait, in a temporary file when results
+    are compact, and only what the pass reads of their drafts stays in memory."""
+    from postlint.linter import Entry
+
+    queued = [item[0] for item in inputs if isinstance(item, tuple)]
+    workers = min(jobs, len(queued) // MIN_FILES_PER_JOB)
+    pool = None
     if workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        setup = (linter.options, linter.compact, linter.snippets)
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=setup) as pool:
-            done = pool.map(_lint_in_worker, [p for _, p, _ in pending], chunksize=16)
-            for (index, _, _), result in zip(pending, done):
-                results[index] = result
+        pool = ProcessPoolExecutor(workers, initializer=_init_worker,
+                                   initargs=(linter.options, linter.compact, linter.snippets))
+        done = pool.map(_lint_in_worker, queued, chunksize=16)
     else:
-        for index, path, _ in pending:
-            results[index] = linter.lint_path(path, defer=True)
-    # the single-draft findings of scheduled drafts, before the schedule pass adds to them
-    partial = {index: list(results[index].entries[0].findings) for index, _, key in pending
-               if key and results[index].entries and "scheduled" in results[index].entries[0].draft.meta}
-    linter.complete(results)
-    if cache is not None:
-        for index, _, key in pending:
-            if key and not results[index].error:
-                final = index not in partial
-                cache.put(key, final, results[index].findings if final else partial[index])
-        cache.save()
-    return results
+        done = (linter.lint_path(Path(path), defer=True) for path in queued)
+    held = _Held(linter.compact)
+    timeline: list[tuple[int, int, Entry]] = []  # (input, entry number, what the pass reads)
+    try:
+        for index, item in enumerate(inputs):
+            if isinstance(item, _Cached):
+                result = _from_cache(linter, item, cache)
+            elif isinstance(item, tuple):
+                result = next(done)
+                if item[1] and not result.error:
+                    waits = bool(result.entries)  # only a scheduled draft's single-draft findings
+                    cache.put(item[1], not waits, result.entries[0].findings if waits else result.findings)
+            else:
+                result = item
+            inputs[index] = None
+            if result.entries:
+                for number, entry in enumerate(result.entries):
+                    if entry.cross and "scheduled" in entry.draft.meta:
+                        timeline.append((index, number, Entry(entry.draft.on_timeline(), entry.row, cross=entry.cross)))
+                held.add(index, result)
+            elif held:
+                held.add(index, result)
+            else:
+                yield result
+        if pool is not None:
+            pool.shutdown()
+            pool = None
+        linter.cross_draft([entry for _, _, entry in timeline])
+        schedule: dict[int, dict[int, list]] = {}
+        for index, number, entry in timeline:
+            schedule.setdefault(index, {})[number] = entry.findings
+        del timeline[:]
+        for index, result in held:
+            if result.entries:
+                linter.finish(result, schedule.get(index))
+            yield result
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        if cache is not None:
+            cache.save()
+
+
+def _from_cache(linter, item: _Cached, cache: Cache):
+    from postlint import source
+    from postlint.linter import Result
+    from postlint.problem import InputError
+
+    found, path = cache.get(item.key)[1], Path(item.path)
+    try:
+        data = path.read_bytes() if linter.snippets or not item.final else None
+    except OSError as exc:  # gone since it was read
+        return Result(item.path, error=f"cannot read file: {exc.strerror or exc}")
+    if not item.final:
+        return linter.lint_bytes(data, path, item.path, defer=True, known=found)
+    try:
+        raw = source.decode(data) if data is not None else None
+    except InputError:
+        raw = None  # changed since it was read: the findings, without snippets
+    return Result(item.path, found, raw=raw)
+
+
+class _Held:
+    """Results that wait for the schedule pass, in order: pickled to a temporary file when
+    they are compact (a run of many files), in a list otherwise."""
+
+    def __init__(self, spill: bool):
+        self.spill, self.items, self.file, self.count = spill, [], None, 0
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def add(self, index: int, result) -> None:
+        self.count += 1
+        if not self.spill:
+            self.items.append((index, result))
+            return
+        if self.file is None:
+            import tempfile
+
+            self.file = tempfile.TemporaryFile()
+        pickle.dump((index, result), self.file, pickle.HIGHEST_PROTOCOL)
+
+    def __iter__(self):
+        if self.file is None:
+            yield from self.items
+            return
+        self.file.seek(0)
+        with self.file:
+            for _ in range(self.count):
+                yield pickle.load(self.file)

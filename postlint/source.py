@@ -8,7 +8,9 @@ to the file so findings point at the right line and column.
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
+import sys
 from array import array
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,9 +103,9 @@ LATER_KEYS = frozenset({"scheduled", "account", "postlint"})
 
 @dataclass(slots=True)
 class DraftCore:
-    """What every phase of a run reads of a draft. A run of many files keeps only this of
-    each draft once its single-draft rules have run (`Draft.shed`), until the schedule pass,
-    the suppressions and the output are done."""
+    """What every phase of a run reads of a draft: the schedule pass, the suppressions, the
+    output. A run of many files keeps only this of a draft that waits for the schedule
+    pass (`Draft.shed`), and less on the pass's timeline (`on_timeline`)."""
 
     path: str
     raw: str
@@ -137,14 +139,59 @@ class DraftCore:
         """1-based (line, column) of a file offset, column in code points."""
         if not self._line_starts:
             self._line_starts = [0] + [m.end() for m in regex.finditer("\n", self.raw)]
-        line = bisect.bisect_right(self._line_starts, offset) - 1
-        return line + 1, offset - self._line_starts[line] + 1
+        return _position(self._line_starts, offset)
+
+    @property
+    def scheduled_span(self) -> tuple[int, int]:
+        """Where the `scheduled` value is: the schedule rules report there."""
+        return self.front_matter.value_spans["scheduled"]
+
+    def on_timeline(self) -> Scheduled:
+        self.position(0)
+        # a plan has many posts and few accounts, channels and UTC offsets: one object each
+        account, when = self.meta.get("account"), self.meta["scheduled"]
+        if isinstance(when, datetime.datetime) and isinstance(when.tzinfo, datetime.timezone):
+            when = when.replace(tzinfo=_OFFSETS.setdefault(when.tzinfo, when.tzinfo))
+        return Scheduled(self.path, sys.intern(self.channel), sys.intern(self.type), when,
+                         sys.intern(account) if isinstance(account, str) else account, self.scheduled_span,
+                         self._line_starts)
 
     def line_text(self, line: int) -> str:
         self.position(0)
         start = self._line_starts[line - 1]
         end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.raw)
         return self.raw[start:end]
+
+
+_OFFSETS: dict = {}
+
+
+def _position(line_starts, offset: int) -> tuple[int, int]:
+    line = bisect.bisect_right(line_starts, offset) - 1
+    return line + 1, offset - line_starts[line] + 1
+
+
+@dataclass(slots=True, eq=False)
+class Scheduled:
+    """What the schedule pass reads of a draft (`DraftCore.on_timeline`), and all that a run
+    of many files holds of a scheduled draft until that pass: its path, channel and type,
+    when and for which account it is scheduled, and where that value is."""
+
+    path: str
+    channel: str
+    type: str
+    scheduled: Any
+    account: str | None
+    scheduled_span: tuple[int, int]
+    _line_starts: list[int] | array = field(repr=False)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return {"scheduled": self.scheduled} if self.account is None else {
+            "scheduled": self.scheduled, "account": self.account}
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return _position(self._line_starts, offset)
 
 
 @dataclass
@@ -155,14 +202,14 @@ class Draft(DraftCore):
 
     def shed(self, keep_raw: bool = True) -> DraftCore:
         """What is left of this draft for the later phases of a run (schedule, suppressions,
-        output) once its single-draft rules have run: a run of many files holds every draft
-        until the schedule pass. `line_text` needs `keep_raw`."""
+        output) once its single-draft rules have run. `line_text` needs `keep_raw`."""
         self.position(0)
         spans = {k: v for k, v in self.front_matter.value_spans.items() if k in LATER_KEYS}
         meta = {k: v for k, v in self.meta.items() if k in LATER_KEYS}
+        starts = self._line_starts  # the rows of a calendar file share one array
         return DraftCore(self.path, self.raw if keep_raw else "", meta, self.channel, self.type, self.lang,
                          self.body_start, self.notes, FrontMatter({}, {}, spans, self.front_matter.end), self._runs,
-                         array("I", self._line_starts))
+                         starts if isinstance(starts, array) else array("I", starts))
 
     @functools.cached_property
     def lengths(self) -> text.Lengths:

@@ -68,10 +68,11 @@ def test_sarif_is_valid_and_carries_every_finding(drafts):
     assert run["columnKind"] == "unicodeCodePoints"
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == drafts.resolve().as_uri() + "/"
     rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == ["PL102", "PL301", "PL302"]
-    assert rules[1]["name"] == "external-link" and rules[1]["defaultConfiguration"]["level"] == "warning"
-    assert rules[1]["help"]["markdown"].startswith("# external-link (PL301)")
-    assert rules[1]["helpUri"].endswith("/docs/rules/external-link.md")
+    # the rules the results use, in the order they first occur (results are written as they come)
+    assert [r["id"] for r in rules] == ["PL301", "PL302", "PL102"]
+    assert rules[0]["name"] == "external-link" and rules[0]["defaultConfiguration"]["level"] == "warning"
+    assert rules[0]["help"]["markdown"].startswith("# external-link (PL301)")
+    assert rules[0]["helpUri"].endswith("/docs/rules/external-link.md")
 
     expected = json_findings(drafts)
     assert len(run["results"]) == len(expected) == 3
@@ -124,7 +125,7 @@ def test_sarif_meets_what_github_code_scanning_requires(drafts):
 def test_sarif_keeps_paths_outside_the_working_directory_absolute(tmp_path):
     inside, outside = finding(path="drafts/a.md"), finding(path=(tmp_path / "elsewhere" / "b.md").as_posix())
     root = tmp_path / "repo"
-    run = json.loads(formatters.sarif([Result("x", [inside, outside])], root=root))["runs"][0]
+    run = json.loads(formatters.render("sarif", [Result("x", [inside, outside])], root=root))["runs"][0]
     uris = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]]
     assert uris == [{"uri": "drafts/a.md", "uriBaseId": "%SRCROOT%"},
                     {"uri": (tmp_path / "elsewhere" / "b.md").as_uri()}]
@@ -149,7 +150,8 @@ def test_github_annotations_escape_and_omit_columns_across_lines():
     tricky = finding(path="drafts/a:b,c%.md", message="50% off,\r\nreally: yes", level=Level.INFO)
     multi = finding(line=4, column=281, end_line=6, end_column=35, code="PL102", name="over-character-limit",
                     level=Level.ERROR, message="336 weighted characters (limit 280)")
-    output = formatters.github([Result("drafts/a.md", [tricky, multi]), Result("bad.md", error="binary file")])
+    results = [Result("drafts/a.md", [tricky, multi]), Result("bad.md", error="binary file")]
+    output = formatters.render("github", results)
     lines = output.splitlines()
     assert lines[0] == ("::notice file=drafts/a%3Ab%2Cc%25.md,line=3,endLine=3,col=5,endColumn=9,"
                         "title=PL202 too-many-hashtags::50%25 off,%0D%0Areally: yes")
@@ -160,7 +162,7 @@ def test_github_annotations_escape_and_omit_columns_across_lines():
                                                  "title": "PL102 over-character-limit"}, multi.message)
     assert parse_command(lines[2]) == ("error", {"file": "bad.md", "title": "postlint input error"}, "binary file")
     assert lines[3].startswith("Found 2 problems")
-    assert formatters.github([Result("a.md", [multi])], quiet=True).count("\n") == 0
+    assert formatters.render("github", [Result("a.md", [multi])], quiet=True).count("\n") == 0
 
 
 def test_format_auto_picks_github_only_inside_github_actions(drafts):
@@ -190,7 +192,7 @@ def test_junit_is_valid_xml_with_a_failure_per_finding(drafts):
 def test_junit_escapes_markup_and_keeps_errors_next_to_findings():
     odd = finding(path='drafts/<&">.md', message="a <b> & \"c\"\x0b\x1b end")
     both = Result("plan.csv", [finding(path="plan.csv")], error="row 7: no date")
-    suites = ET.fromstring(formatters.junit([Result(odd.path, [odd]), Result("clean.md"), both]))
+    suites = ET.fromstring(formatters.render("junit", [Result(odd.path, [odd]), Result("clean.md"), both]))
     (failing, passing, mixed) = suites
     assert failing.attrib["name"] == odd.path
     assert failing.find("testcase/failure").attrib["message"] == 'a <b> & "c"\\x0b\\x1b end'

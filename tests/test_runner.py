@@ -32,8 +32,8 @@ def repo(tmp_path):
 
 def cache_entries(root):
     """The per-file entries, from all shards (recorded runs are under runs/)."""
-    shards = (root / ".postlint_cache").glob("*.json")
-    return sorted(key for shard in shards for key in json.loads(shard.read_text(encoding="utf-8")))
+    shards = (root / ".postlint_cache").glob("*.jsonl")
+    return sorted({line.split("\t")[0] for shard in shards for line in shard.read_text(encoding="utf-8").splitlines()})
 
 
 def recorded_runs(root):
@@ -137,24 +137,44 @@ def test_runs_with_input_errors_or_without_cache_are_not_recorded(repo):
     assert recorded_runs(repo) == []
 
 
-def test_cache_shards_merge_runs_that_saved_meanwhile(tmp_path):
+def test_cache_shards_keep_what_concurrent_runs_append(tmp_path):
     from postlint.problem import Finding, Level
     from postlint.runner import Cache
 
     finding = Finding("a.md", 1, 1, "PL202", 1, 5, "too-many-hashtags", Level.WARNING, "6 hashtags (max 5)", 0, 4)
     first, second = Cache(tmp_path, "salt"), Cache(tmp_path, "salt")
     one = first.key("a.md", b"A", "-")
-    # another draft whose entry lands in the same shard
-    two = next(k for k in (second.key("b.md", f"B{i}".encode(), "-") for i in range(100000)) if k[:2] == one[:2])
+    # other drafts whose entries land in the same shard
+    same = (k for k in (second.key("b.md", f"B{i}".encode(), "-") for i in range(100000)) if k[:2] == one[:2])
+    two, three = next(same), next(same)
     first.put(one, True, [finding])
     second.put(two, False, [])
     first.save()
-    second.save()  # a concurrent run: its shard write keeps what the first one saved
+    second.save()  # a concurrent run: it appends to the shard the first one wrote
     fresh = Cache(tmp_path, "salt")
     assert fresh.get(one) == (True, [finding]) and fresh.get(two) == (False, [])
     assert Cache(tmp_path, "other salt").key("a.md", b"A", "-") != one
-    (tmp_path / f"{one[:2]}.json").write_text("{not json", encoding="utf-8")
-    assert Cache(tmp_path, "salt").get(one) is None  # a damaged shard is a miss, not an error
+    shard = tmp_path / f"{one[:2]}.jsonl"
+    with shard.open("a", encoding="utf-8") as fh:  # a run that stopped halfway through a line
+        fh.write(f"{three}\t[true, [[\"a.md\", 1")
+    assert Cache(tmp_path, "salt").get(three) is None  # a damaged entry is a miss, not an error
+    assert Cache(tmp_path, "salt").get(one) == (True, [finding])
+
+
+def test_cache_shards_are_compacted_to_their_newest_entries(tmp_path, monkeypatch):
+    from postlint.runner import Cache
+
+    monkeypatch.setattr(Cache, "COMPACT_BYTES", 2000)
+    monkeypatch.setattr(Cache, "KEEP", 3)
+    cache = Cache(tmp_path, "salt")
+    keys = [k for k in (cache.key("a.md", str(i).encode(), "-") for i in range(20000)) if k[:2] == "00"][:40]
+    for key in keys:
+        cache.put(key, True, [])
+        cache.save()
+    lines = (tmp_path / "00.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) < len(keys) and all(line.startswith(tuple(keys)) for line in lines)
+    fresh = Cache(tmp_path, "salt")
+    assert fresh.get(keys[-1]) == (True, []) and fresh.get(keys[0]) is None
 
 
 def test_compact_runs_report_what_full_runs_report(repo):
@@ -187,3 +207,22 @@ def test_file_names_that_are_not_utf8_are_checked_cached_and_replayed(tmp_path):
         assert proc.returncode == 1 and not proc.stderr, proc.stderr
         outputs.append([line for line in proc.stdout.decode("utf-8").splitlines() if "PL202" in line])
     assert outputs[0] == outputs[1] == outputs[2] == ["caf\ufffd.md:1:26: PL202 [warning] 6 hashtags (max 5): #f6"]
+
+
+def test_results_are_handed_over_as_they_are_done_until_a_draft_waits_for_the_schedule(repo):
+    from postlint import runner
+    from postlint.linter import Linter
+
+    for name, hour in (("d50.md", "09"), ("d70.md", "10")):  # an hour apart: posts-too-close
+        (repo / "drafts" / name).write_text(f"---\nscheduled: 2026-12-01T{hour}:00:00+01:00\n---\nText\n",
+                                            encoding="utf-8")
+    linter = Linter()
+    linter.compact = True
+    linted = []
+    lint_path = linter.lint_path
+    linter.lint_path = lambda path, **kw: linted.append(path.name) or lint_path(path, **kw)
+    results = runner.lint_inputs(linter, [str(repo / "drafts")])
+    assert next(results).path.endswith("d00.md") and linted == ["d00.md"]  # streamed: one linted, one out
+    rest = list(results)
+    assert len(linted) == 80 and [r.path[-7:] for r in rest[49:51]] == ["/d50.md", "/d51.md"]
+    assert "PL602" in {f.code for f in rest[69].findings}  # the schedule pass saw both
