@@ -160,21 +160,22 @@ class _Printed:
         click.echo(line, err=True, color=True)
 
     def out(self, chunk: str) -> None:
-        chunk = self._clean(chunk)
         self.pending.append(chunk)
-        self.pending_size += len(chunk) + 1
+        self.pending_size += len(chunk)
         if self.pending_size > self.BLOCK:
             self.flush()
-        if self.kept is not None:
-            self.kept.append(chunk)
-            self.kept_size += len(chunk) + 1
-            if self.kept_size > replay.MAX_RECORDED:
-                self.kept = None  # too large to be worth replaying
 
     def flush(self) -> None:
-        if self.pending:
-            click.echo("\n".join(self.pending), color=True)
-            self.pending, self.pending_size = [], 0
+        if not self.pending:
+            return
+        block = self._clean("\n".join(self.pending))
+        self.pending, self.pending_size = [], 0
+        click.echo(block, color=True)
+        if self.kept is not None:
+            self.kept.append(block)
+            self.kept_size += len(block)
+            if self.kept_size > replay.MAX_RECORDED:
+                self.kept = None  # too large to be worth replaying
 
     def record(self, code: int) -> None:
         self.flush()

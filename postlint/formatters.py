@@ -6,11 +6,11 @@ is not a pure addition.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import textwrap
 import unicodedata
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
@@ -31,6 +31,7 @@ SARIF_LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "not
 GITHUB_COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 # GitHub code scanning rejects longer rule descriptions (sarif-support.md, linter-conventions §9)
 SARIF_TEXT_MAX = 1024
+NOT_ASCII = regex.compile(r"[^\x00-\x7f]")
 # characters XML 1.0 does not allow even as character references
 XML_INVALID = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -66,9 +67,14 @@ class Tally:
         return text
 
 
+@functools.lru_cache(maxsize=4096)
+def _extra_width(ch: str) -> int:
+    """Terminal columns of a character beyond one: -1 for a combining mark, 1 for a wide one."""
+    return -1 if unicodedata.combining(ch) else 1 if unicodedata.east_asian_width(ch) in "WF" else 0
+
+
 def _width(text: str) -> int:
-    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-               for ch in text)
+    return len(text) + sum(map(_extra_width, NOT_ASCII.findall(text)))  # ASCII is one column each
 
 
 def _snippet(finding, source, color: bool, width: int = 100) -> list[str]:
@@ -321,6 +327,8 @@ def junit(results, color: bool = False, quiet: bool = False) -> Iterator[str]:
     unreadable rows at once. The totals lead the document, so the results are collected
     (their findings only) before it is written.
     """
+    import xml.etree.ElementTree as ET  # here: only this format pays for importing it
+
     tally = Tally()
     results = list(tally.count(results))
     counts = tally.counts

@@ -17,7 +17,7 @@ from postlint import calendar
 from postlint import config as config_mod
 from postlint import frontmatter, lang as lang_mod, packs, registry, source, suppress, tabular
 from postlint.paths import DRAFT_SUFFIXES
-from postlint.problem import ConfigError, Finding, Hit, InputError, Level
+from postlint.problem import ConfigError, Finding, Hit, InputError, Level, pickled_by_fields
 
 DEFAULT_CHANNEL = "linkedin"
 DEFAULT_TYPE = "post"
@@ -35,6 +35,7 @@ class Options:
     calendar: tuple[str, ...] = ()  # `key=value` calendar settings (tabular.option_table)
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Entry:
     """One draft of an input (the file, or one row of a calendar file) and its findings."""
@@ -48,6 +49,7 @@ class Entry:
     cross: dict = field(default_factory=dict)
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Result:
     """The outcome for one input: findings, or an input error message, or both for a

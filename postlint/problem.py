@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
+import operator
 from dataclasses import dataclass, field
+
+
+def pickled_by_fields(cls):
+    """Pickle a slots dataclass as its constructor's arguments. The `__getstate__` that
+    dataclasses gives slots classes walks `fields()` for every object: results pickled
+    between processes cost ~60 µs each that way, a tenth of the main process's work."""
+    values = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+    cls.__reduce__ = lambda self: (type(self), values(self))
+    return cls
 
 
 class Level(enum.IntEnum):
@@ -24,6 +35,7 @@ class Level(enum.IntEnum):
         return self.name.lower()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Fix:
     """A replacement of `start:end` (offsets into the file text) by `content`."""
@@ -49,6 +61,7 @@ class Hit:
     fix: Fix | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True, order=True)
 class Finding:
     """A problem as users see it. Lines and columns are 1-based, columns in code points."""

@@ -273,18 +273,19 @@ def _from_cache(linter, item: _Cached, cache: Cache):
 
 
 class _Held:
-    """Results that wait for the schedule pass, in order: pickled to a temporary file when
-    they are compact (a run of many files), in a list otherwise."""
+    """Results that wait for the schedule pass, in order: the first `IN_MEMORY` in a list,
+    the rest of a compact run (many files) pickled to a temporary file."""
+
+    IN_MEMORY = 5000  # ~4 KB each; a run of 100,000 files stays under 300 MB
 
     def __init__(self, spill: bool):
-        self.spill, self.items, self.file, self.count = spill, [], None, 0
+        self.spill, self.items, self.file, self.spilled = spill, [], None, 0
 
     def __bool__(self) -> bool:
-        return self.count > 0
+        return bool(self.items) or self.spilled > 0
 
     def add(self, index: int, result) -> None:
-        self.count += 1
-        if not self.spill:
+        if not self.spill or len(self.items) < self.IN_MEMORY:
             self.items.append((index, result))
             return
         if self.file is None:
@@ -292,12 +293,15 @@ class _Held:
 
             self.file = tempfile.TemporaryFile()
         pickle.dump((index, result), self.file, pickle.HIGHEST_PROTOCOL)
+        self.spilled += 1
 
     def __iter__(self):
-        if self.file is None:
-            yield from self.items
-            return
-        self.file.seek(0)
-        with self.file:
-            for _ in range(self.count):
-                yield pickle.load(self.file)
+        items, self.items = self.items, []
+        for i, item in enumerate(items):
+            items[i] = None  # printed: let it go
+            yield item
+        if self.file is not None:
+            self.file.seek(0)
+            with self.file:
+                for _ in range(self.spilled):
+                    yield pickle.load(self.file)

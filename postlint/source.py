@@ -18,7 +18,7 @@ from typing import Any
 import regex
 
 from postlint import text
-from postlint.problem import InputError
+from postlint.problem import InputError, pickled_by_fields
 
 BOM = "\ufeff"
 FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", regex.S)
@@ -46,6 +46,7 @@ def decode(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class FrontMatter:
     """Raw front matter: parsed values plus where each top-level key and value sits."""
@@ -88,6 +89,7 @@ def split_front_matter(text: str) -> FrontMatter:
     return FrontMatter({str(k): v for k, v in data.items()}, key_spans, value_spans, match.end())
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Note:
     """An HTML comment in the body: its span in the file and its inner text."""
@@ -101,6 +103,7 @@ class Note:
 LATER_KEYS = frozenset({"scheduled", "account", "postlint"})
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class DraftCore:
     """What every phase of a run reads of a draft: the schedule pass, the suppressions, the
@@ -194,6 +197,7 @@ class Scheduled:
         return _position(self._line_starts, offset)
 
 
+@pickled_by_fields  # its own: the one it inherits would drop `text`
 @dataclass
 class Draft(DraftCore):
     """One draft, ready for the checks: the post text and what is measured in it."""

@@ -177,8 +177,9 @@ def test_cache_shards_are_compacted_to_their_newest_entries(tmp_path, monkeypatc
     assert fresh.get(keys[-1]) == (True, []) and fresh.get(keys[0]) is None
 
 
-def test_compact_runs_report_what_full_runs_report(repo):
-    """Runs of many files shed or finish drafts early (Linter.compact): same findings."""
+def test_compact_runs_report_what_full_runs_report(repo, monkeypatch):
+    """Runs of many files shed or finish drafts early (Linter.compact), and hold the results
+    that wait for the schedule pass on disk: same findings."""
     from postlint import runner
     from postlint.linter import Linter
 
@@ -188,13 +189,15 @@ def test_compact_runs_report_what_full_runs_report(repo):
                                            encoding="utf-8")
     (repo / "drafts" / "n1.md").write_text("<!-- postlint-disable-next-line PL202 -->\n" + DRAFT, encoding="utf-8")
     found = {}
-    for compact in (False, True):
+    for compact, in_memory in ((False, 10000), (True, 10000), (True, 1)):
+        monkeypatch.setattr(runner._Held, "IN_MEMORY", in_memory)  # 1: all but one result spilled to disk
         linter = Linter()
         linter.compact, linter.snippets = compact, True
         results = runner.lint_inputs(linter, [str(repo / "drafts")])
-        found[compact] = [(r.path, r.findings, [r.line_text(f.line) for f in r.findings]) for r in results]
-    assert found[True] == found[False]
-    codes = {f.code for _, findings, _ in found[True] for f in findings}
+        found[compact, in_memory] = [(r.path, r.findings, [r.line_text(f.line) for f in r.findings])
+                                     for r in results]
+    assert found[True, 10000] == found[False, 10000] == found[True, 1]
+    codes = {f.code for _, findings, _ in found[True, 1] for f in findings}
     assert {"PL601", "PL202", "PL002"} <= codes  # schedule, single-draft and after-suppression rules
 
 
