@@ -71,11 +71,14 @@ class Patterns:
         """Positions where the lower-case `word` may be hyphenated."""
         pointed = f".{word}."
         references = [0] * (len(pointed) + 1)
+        # most pieces of a word are no pattern: a plain dictionary lookup settles them (a
+        # call of _lookup for each cost more than the rest of the loop)
+        get = self._patterns.get
         for i in range(len(pointed) - 1):
             for j in range(i + 1, min(i + self.maxlen, len(pointed)) + 1):
-                pattern = self._lookup(pointed[i:j])
-                if pattern:
-                    offset, values = pattern
+                pattern = get(pointed[i:j])
+                if pattern is not None:
+                    offset, values = self._lookup(pointed[i:j]) if isinstance(pattern, str) else pattern
                     for k, value in enumerate(values, i + offset):
                         if value > references[k]:
                             references[k] = value

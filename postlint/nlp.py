@@ -30,8 +30,10 @@ No match runs across the end of a sentence or a line break.
 from __future__ import annotations
 
 import functools
+import itertools
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -66,13 +68,63 @@ class Sentence:
     words: tuple[tuple[int, int, str], ...]
 
 
+class Tokens(NamedTuple):
+    """The tokens of a doc as one list per attribute: spaCy's attributes (named as spaCy
+    names them, read with `Doc.to_array`) and the token texts."""
+
+    IS_SPACE: list[int]
+    IS_PUNCT: list[int]
+    IDX: list[int]
+    LENGTH: list[int]
+    SPACY: list[int]  # followed by white space
+    LOWER: list[int]  # string id of the lower-case form
+    LIKE_URL: list[int]
+    LIKE_EMAIL: list[int]
+    text: list[str]
+
+
+class Token(NamedTuple):
+    """A token as plain values, for rules that walk every token (`Analysis.sents`): what
+    they read of a spaCy Token, at a fraction of the cost of making one."""
+
+    i: int
+    text: str
+    lower_: str
+    idx: int
+    is_space: int
+    like_url: int
+    like_email: int
+    whitespace: int  # followed by white space
+    is_sent_start: bool
+    doc: list[Token]  # every token of the text
+
+    # spaCy's lexical attributes are these string methods (spacy/lang/lex_attrs.py)
+    @property
+    def is_alpha(self) -> bool:
+        return self.text.isalpha()
+
+    @property
+    def is_lower(self) -> bool:
+        return self.text.islower()
+
+    @property
+    def is_title(self) -> bool:
+        return self.text.istitle()
+
+
 class Analysis:
     """A text folded, tokenised and split into sentences; offsets map back to the original."""
 
     def __init__(self, text: str, lang: str):
         self.text, self.lang = text, lang
         self.folded, self._starts, self._ends = fold(text)
-        self.doc = _mark_sentences(pipeline(lang).make_doc(self.folded), self.folded)
+        self.doc = pipeline(lang).make_doc(self.folded)
+        # the token attributes as plain lists, read from spaCy in one array (by column: a
+        # list per row cost twice as much): the passes over every token here and in the
+        # rules make no token objects
+        columns = self.doc.to_array(list(Tokens._fields[:-1])).T.tolist()
+        self.tokens = Tokens(*columns, [self.folded[i:i + n] for i, n in zip(columns[2], columns[3])])
+        self.sentence_starts = _mark_sentences(self.doc, self.tokens)
         self._index: tuple[dict[int, set[int]], list[int], list[tuple[int, int]]] | None = None
         self._words: frozenset[int] = frozenset()  # the keys of index[0], set with it
 
@@ -82,15 +134,19 @@ class Analysis:
         its sentence, sentence -> (first token, end token)); built once, as several
         lexicons ask."""
         if self._index is None:
-            sentence_of, bounds = [], []
-            for n, start in enumerate(self.doc.to_array("SENT_START").tolist()):
-                if start == 1 or not bounds:
-                    bounds.append(n)
-                sentence_of.append(len(bounds) - 1)
-            bounds.append(len(self.doc))
+            sentence_of, bounds, sentence = [], [], -1
             occurs: dict[int, set[int]] = {}
-            for lower, sentence in zip(self.doc.to_array("LOWER").tolist(), sentence_of):
-                occurs.setdefault(lower, set()).add(sentence)
+            for n, (start, lower) in enumerate(zip(self.sentence_starts, self.tokens.LOWER)):
+                if start == 1 or sentence < 0:
+                    bounds.append(n)
+                    sentence += 1
+                sentence_of.append(sentence)
+                holding = occurs.get(lower)
+                if holding is None:
+                    occurs[lower] = {sentence}
+                else:
+                    holding.add(sentence)
+            bounds.append(len(self.sentence_starts))
             self._index = occurs, sentence_of, list(zip(bounds, bounds[1:]))
             self._words = frozenset(occurs)
         return self._index
@@ -104,6 +160,22 @@ class Analysis:
             return pos, pos
         return self._starts[start], self._ends[end - 1]
 
+    def sents(self) -> list[list[Token]]:
+        """The sentences of `doc.sents`, each as a list of plain tokens."""
+        _, _, bounds = self.index
+        return [self._plain_tokens[a:b] for a, b in bounds]
+
+    @functools.cached_property
+    def _plain_tokens(self) -> list[Token]:
+        tokens, doc = self.tokens, []
+        # spaCy's LOWER is str.lower of the text; tuple.__new__ makes the tokens without a
+        # Python call each (Token._make is one)
+        doc.extend(map(tuple.__new__, itertools.repeat(Token), zip(
+            itertools.count(), tokens.text, map(str.lower, tokens.text), tokens.IDX, tokens.IS_SPACE,
+            tokens.LIKE_URL, tokens.LIKE_EMAIL, tokens.SPACY, map((1).__eq__, self.sentence_starts),
+            itertools.repeat(doc))))
+        return doc
+
     def token_span(self, token) -> tuple[int, int]:
         return self.span(token.idx, token.idx + len(token.text))
 
@@ -114,6 +186,12 @@ class Analysis:
             return self._sentences
         skip, j, found = sorted(skip), 0, []
         for sentence in self._sentences:
+            while j < len(skip) and skip[j][1] <= sentence.words[0][0]:
+                j += 1
+            # no span reaches into the sentence: most sentences stay as they are
+            if j == len(skip) or skip[j][0] >= sentence.words[-1][1]:
+                found.append(sentence)
+                continue
             words = []
             for word in sentence.words:
                 # words come in text order: spans ending before this word end before the rest
@@ -128,20 +206,25 @@ class Analysis:
     @functools.cached_property
     def _sentences(self) -> list[Sentence]:
         _, _, bounds = self.index
-        # token attributes as arrays: no token objects for the words of every sentence
-        rows = self.doc.to_array(["IS_SPACE", "LIKE_URL", "LIKE_EMAIL", "IDX", "LENGTH"]).tolist()
-        found = []
+        tokens, span, found = self.tokens, self.span, []
+        spaces, idxs, lengths, texts = tokens.IS_SPACE, tokens.IDX, tokens.LENGTH, tokens.text
+        links = [url or email for url, email in zip(tokens.LIKE_URL, tokens.LIKE_EMAIL)]
+        unmapped = self._starts is None  # folding changed no length: offsets are the original ones
         for a, b in bounds:
             words, first, last = [], None, None
-            for space, url, email, idx, length in rows[a:b]:
-                if space:
+            for n in range(a, b):
+                if spaces[n]:
                     continue
-                first, last = first or (idx, length), (idx, length)
-                text = self.folded[idx:idx + length]
-                if not (url or email or not ALNUM.search(text)):
-                    words.append((*self.span(idx, idx + length), text))
+                if first is None:
+                    first = n
+                last = n
+                if not links[n] and has_word(texts[n]):
+                    idx = idxs[n]
+                    words.append((idx, idx + lengths[n], texts[n]) if unmapped
+                                 else (*span(idx, idx + lengths[n]), texts[n]))
             if words:
-                start, end = self.span(first[0], sum(first))[0], self.span(last[0], sum(last))[1]
+                start = span(idxs[first], idxs[first] + lengths[first])[0]
+                end = span(idxs[last], idxs[last] + lengths[last])[1]
                 found.append(Sentence(start, end, tuple(words)))
         return found
 
@@ -179,41 +262,52 @@ def pipeline(lang: str):
     return blank("en" if lang == "en" else "de")
 
 
-def _mark_sentences(doc, text: str):
-    """A sentence starts after a line break or after sentence-final punctuation."""
+def _mark_sentences(doc, tokens: Tokens) -> list[int]:
+    """A sentence starts after a line break or after sentence-final punctuation: per token
+    1 (starts a sentence) or -1, set on `doc` in one go and returned."""
     import numpy
 
-    # token attributes as arrays, sentence starts set in one go: no token objects
-    rows = doc.to_array(["IS_SPACE", "IS_PUNCT", "IDX", "LENGTH", "SPACY"]).tolist()
-    texts = [text[idx:idx + length] for _, _, idx, length, _ in rows]
-    starts = []
+    texts, starts = tokens.text, []
     boundary = True
     previous = None
-    for i, (space, punct, _, _, _) in enumerate(rows):
+    for i, (space, punct) in enumerate(zip(tokens.IS_SPACE, tokens.IS_PUNCT)):
         if space:
             starts.append(-1)
             boundary = boundary or "\n" in texts[i]
             continue
-        ends = previous is not None and (_ends_sentence(texts, rows, previous) or (
-            texts[previous] in CLOSING and previous > 0 and _ends_sentence(texts, rows, previous - 1)))
+        ends = False
+        if previous is not None:
+            # the two sets are disjoint: at most one test applies
+            if texts[previous] in SENTENCE_END:
+                ends = _ends_sentence(tokens, previous)
+            elif texts[previous] in CLOSING:
+                ends = previous > 0 and _ends_sentence(tokens, previous - 1)
         # punctuation glued to the end mark ('."', '!)') still belongs to the sentence
-        starts.append(1 if boundary or (ends and not (punct and not rows[previous][4])) else -1)
+        starts.append(1 if boundary or (ends and not (punct and not tokens.SPACY[previous])) else -1)
         boundary = False
         previous = i
     if starts:
         doc.from_array(["SENT_START"], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
-    return doc
+    return starts
 
 
-def _ends_sentence(texts, rows, i) -> bool:
-    """Whether token `i` (its text and attribute row) ends a sentence."""
+def _ends_sentence(tokens: Tokens, i: int) -> bool:
+    """Whether token `i` ends a sentence."""
+    texts = tokens.text
     if texts[i] not in SENTENCE_END:
         return False
-    if texts[i] != "." or i == 0 or rows[i - 1][4]:
+    if texts[i] != "." or i == 0 or tokens.SPACY[i - 1]:
         return True
     word = texts[i - 1]
     # "Ca." and "Min." reach us split from their dot; so do initials ("Anna M. Berg")
     return not (word.lower() in _abbreviations() or (len(word) == 1 and word.isupper()))
+
+
+@functools.lru_cache(maxsize=65536)
+def has_word(token: str) -> bool:
+    """Whether a token holds a letter or a digit (not punctuation or an emoji only); cached,
+    as the same tokens come back in every text."""
+    return ALNUM.search(token) is not None
 
 
 @functools.cache
@@ -345,15 +439,17 @@ def find(text: str, lang: str, name: str) -> list[Match]:
     candidates = set(always)
     for word in analysis._words & by_word.keys():
         candidates.update(by_word[word])
-    matches = []
+    matches, present = [], analysis._words
     for trigger, group in (groups[n] for n in sorted(candidates)):
         if not trigger:
             spans = [(0, len(doc))]
+        elif any(map(present.isdisjoint, trigger)):
+            continue  # most candidates lack one of their words altogether: no set of sentences
         else:
             # only the sentences that hold the trigger words: no match crosses a sentence end
             sentences = None
             for words in trigger:
-                holding = set().union(*(occurs[word] for word in words & analysis._words))
+                holding = set().union(*map(occurs.__getitem__, words & present))
                 sentences = holding if sentences is None else sentences & holding
                 if not sentences:
                     break

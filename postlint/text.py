@@ -31,6 +31,7 @@ __all__ = [
     "emails",
     "emoji",
     "hashtags",
+    "length_in",
     "measure",
     "mentions",
     "unit_offset",
@@ -231,12 +232,23 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 def measure(text: str) -> Lengths:
     """Return the length of ``text`` in every unit."""
-    return Lengths(
-        characters=len(text),
-        utf16=len(text.encode("utf-16-le", "surrogatepass")) // 2,
-        graphemes=sum(count for _, count in _cluster_runs(text)),
-        x_weighted=x_weighted_length(text),
-    )
+    return Lengths(*(length(text) for length in _LENGTH_BY_UNIT.values()))
+
+
+@functools.lru_cache(maxsize=16)
+def length_in(text: str, unit: str) -> int:
+    """Return the length of ``text`` in one unit (a field of ``Lengths``), measuring only
+    that: a rule needs the unit of its channel, and the X weighted length is the costly one.
+    Cached: two length rules ask about the same text."""
+    return _LENGTH_BY_UNIT[unit](text)
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _grapheme_count(text: str) -> int:
+    return sum(count for _, count in _cluster_runs(text))
 
 
 def x_weighted_length(text: str) -> int:
@@ -315,6 +327,14 @@ def _cluster_runs(text: str) -> Iterator[tuple[int, int]]:
     for match in _SINGLE_CLUSTER_RUN.finditer(text):
         yield match.start(), (match.end() - match.start() if match.lastgroup else 1)
 
+
+# in the order of the fields of Lengths
+_LENGTH_BY_UNIT = {
+    "characters": len,
+    "utf16": _utf16_length,
+    "graphemes": _grapheme_count,
+    "x_weighted": x_weighted_length,
+}
 
 _OFFSET_BY_UNIT = {
     "characters": _character_offset,

@@ -102,10 +102,13 @@ def has_call_to_action(text: str, lang: str) -> bool:
     if any(outside(m.start, m.end) for m in nlp.find(text, lang, "call-to-action")):
         return True
     analysis = nlp.analyse(text, lang)
-    if any(_is_question(s) and _addresses_reader(s) and outside(*analysis.span(s.start_char, s.end_char))
-           for s in analysis.doc.sents):
+    # the grammar below walks plain tokens (nlp.Token): spaCy's Token objects cost more
+    # than the checks themselves
+    sentences = analysis.sents()
+    if any(_is_question(s) and _addresses_reader(s)
+           and outside(*analysis.span(s[0].idx, s[-1].idx + len(s[-1].text))) for s in sentences):
         return True
-    return lang == "de" and any(outside(*analysis.span(a, b)) for a, b in _german_calls(analysis.doc))
+    return lang == "de" and any(outside(*analysis.span(a, b)) for a, b in _german_calls(sentences))
 
 
 def _is_question(sentence) -> bool:
@@ -135,7 +138,7 @@ def _addresses_reader(sentence) -> bool:
     return False
 
 
-def _german_calls(doc):
+def _german_calls(sentences):
     """(start, end) character spans of German calls that depend on grammar, not on a listed
     phrase: a verb in -t at the start of a clause followed by "euch", "eure" or a word of
     encouragement ("Bringt gerne Salate mit", "Sichert euch"); a verb in -en followed by "Sie"
@@ -143,7 +146,7 @@ def _german_calls(doc):
     ("Checkliste speichern nicht vergessen", "Einfach die Quittung vorzeigen"). The cues are the
     lexicon imperative-cues.txt."""
     cues = _cues()
-    for words, opener, before in _clauses(doc):
+    for words, opener, before in _clauses(sentences):
         # "Bitte meldet euch", "und dann kommt …": up to two leading words
         first = 0
         while first < 2 and len(words) > first + 2 and words[first].lower_ in LEADING:
@@ -228,7 +231,7 @@ WEAK_OPENERS = frozenset(',;"\'„“”‚‘’»«()[]/&+')
 
 
 def _is_hashtag(token) -> bool:
-    return token.i > 0 and token.doc[token.i - 1].text == "#" and not token.doc[token.i - 1].whitespace_
+    return token.i > 0 and token.doc[token.i - 1].text == "#" and not token.doc[token.i - 1].whitespace
 
 
 def _is_symbol(text: str) -> bool:
@@ -236,17 +239,17 @@ def _is_symbol(text: str) -> bool:
     return bool(text) and not nlp.ALNUM.search(text) and not unicodedata.category(text[0]).startswith("P")
 
 
-def _clauses(doc):
+def _clauses(sentences):
     """Clauses of each sentence as (word tokens, the punctuation that opens the clause: ""
     at the start of a sentence or line, the words of the sentence before the clause). A
     clause ends at punctuation, an emoji, a line break or the end of the sentence. Hashtags
     are words (never the verb); links and e-mail addresses end a clause."""
-    for sentence in doc.sents:
+    for sentence in sentences:
         words, opener, before = [], "", []
         for token in sentence:
-            if token.is_space and "\n" not in token.text or token.text == "#" and not token.whitespace_:
+            if token.is_space and "\n" not in token.text or token.text == "#" and not token.whitespace:
                 continue
-            if token.is_space or token.like_url or token.like_email or not nlp.ALNUM.search(token.text):
+            if token.is_space or token.like_url or token.like_email or not nlp.has_word(token.text):
                 if words:
                     yield words, opener, before
                 before = before + words

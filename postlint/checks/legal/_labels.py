@@ -20,6 +20,7 @@ KINDS = ("tag", "word", "lead", "phrase")
 # what may stand right after a "word" label: the end of the line or a delimiter, not a word
 # or a comma ("Werbung, die nervt")
 WORD_END = r"(?=[ \t]*(?:$|[^\p{L}\p{N}\s,]))"
+WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +65,17 @@ def _find(draft, name: str) -> list[Label]:
     for tag in draft.hashtags:
         if unicodedata.normalize("NFKC", tag.text).casefold() in tags:
             found.append(Label(tag.start, tag.end, draft.text[tag.start:tag.end], "tag"))
-    # words inside links and @handles ("partner.de", "@werbung_ag") are no labels
-    taken = [(e.start, e.end) for e in (*draft.urls, *draft.mentions)]
     folded, starts, ends = nlp.fold(draft.text)
+    words, taken = _words(folded), None
     for kind in ("word", "lead", "phrase"):
-        pattern = _pattern(name, kind)
-        if pattern is None:
+        # the label regexes are slow to build and to scan (a lookbehind at every position),
+        # and most posts lack a word that each term of the kind needs
+        if not _possible(name, kind, words):
             continue
+        pattern = _pattern(name, kind)
+        if taken is None:
+            # words inside links and @handles ("partner.de", "@werbung_ag") are no labels
+            taken = [(e.start, e.end) for e in (*draft.urls, *draft.mentions)]
         for match in pattern.finditer(folded):
             start, end = match.span("label")
             if starts is not None:
@@ -105,6 +110,40 @@ def _entries(name: str) -> dict[str, frozenset[str]]:
             raise ValueError(f"lexicon {name}: expected 'kind: text' with kind in {', '.join(KINDS)}, got {line!r}")
         entries[kind.strip()].add(term.strip().casefold())
     return {kind: frozenset(terms) for kind, terms in entries.items()}
+
+
+@functools.lru_cache(maxsize=4)
+def _words(folded: str) -> frozenset[str]:
+    """The lower-case letter-and-digit runs of a folded text. A label word stands between
+    such runs and matches case-insensitively; "İ" is the one folded letter the regex
+    matches to a lexicon letter ("i") other than by `str.lower`, and the only character
+    whose lower case is longer or not a letter or digit: lowering the whole text changes
+    no run."""
+    return frozenset(WORD.findall(folded.replace("İ", "i").lower()))
+
+
+def _possible(name: str, kind: str, words: frozenset[str]) -> bool:
+    """Whether some term of this kind has every required word in `words` (a match needs that)."""
+    by_first, always = _required(name, kind)
+    return always or any(all(not alternatives.isdisjoint(words) for alternatives in term)
+                         for word in words & by_first.keys() for term in by_first[word])
+
+
+@functools.cache
+def _required(name: str, kind: str) -> tuple[dict[str, list[tuple[frozenset[str], ...]]], bool]:
+    """(a word -> the terms whose first required word it may be, each as the alternatives of
+    its required words; whether a term requires nothing checkable: a word that is not one
+    run of letters and digits, or only optional words)."""
+    by_first: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    always = False
+    for term in _entries(name)[kind]:
+        words = [word.split("|") for word in term.split() if not (len(word) > 1 and word.endswith("?"))]
+        if not words or not all(WORD.fullmatch(alternative) for word in words for alternative in word):
+            always = True
+            continue
+        for alternative in words[0]:
+            by_first.setdefault(alternative, []).append(tuple(frozenset(word) for word in words))
+    return by_first, always
 
 
 def _term(term: str) -> str:

@@ -24,7 +24,7 @@ def over(draft, limit: int, unit: str, label: str, skip: int = 0):
     `skip` leaves out that many leading characters (reply mentions on X).
     """
     counted = draft.text[skip:]
-    length = getattr(draft.lengths if not skip else text.measure(counted), unit)
+    length = text.length_in(counted, unit)
     if length <= limit:
         return None
     start = skip + text.unit_offset(counted, limit, unit)

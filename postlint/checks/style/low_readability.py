@@ -31,6 +31,8 @@ Digitalisierung klappt nur, wenn Teams dazulernen. Vor allem beim Arbeiten mit D
 - `min-words`: posts with fewer words are not scored.
 """
 
+import itertools
+
 from postlint import nlp
 from postlint.checks._kinds import whole_post
 
@@ -44,11 +46,12 @@ FORMULAS = {"de": ("Flesch-Amstad score", 180.0, 1.0, 58.5), "en": ("Flesch read
 def check(draft, opts):
     skip = [(e.start, e.end) for e in (*draft.hashtags, *draft.urls, *draft.mentions)]
     sentences = nlp.analyse(draft.text, draft.lang).sentences(skip)
-    words = [w[2] for s in sentences for w in s.words if any(c.isalpha() for c in w[2])]
+    # isalpha() first: it settles most words without a pass over their letters
+    words = [w[2] for s in sentences for w in s.words if w[2].isalpha() or any(c.isalpha() for c in w[2])]
     if len(words) < opts["min-words"]:
         return
     name, base, per_sentence, per_syllable = FORMULAS.get(draft.lang, FORMULAS["de"])
-    syllables = sum(nlp.syllables(w, draft.lang) for w in words)
+    syllables = sum(map(nlp.syllables, words, itertools.repeat(draft.lang)))
     score = base - per_sentence * len(words) / len(sentences) - per_syllable * syllables / len(words)
     if score < opts["min-score"]:
         yield whole_post(draft, f"{name} {score:.0f} (min {opts['min-score']:g})")

@@ -1,0 +1,97 @@
+"""The shortcuts taken for throughput give what the long way gives: plain tokens, the
+ad-label word check, sentences without skipped words, placeholder stubs, single lengths."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from helpers import ROOT
+from postlint import nlp, text
+from postlint.checks.legal import _labels
+from postlint.checks.style import unfilled_placeholder
+
+EXTRA = [
+    "WERBUNG | Neue Schuhe", "Anzeige: 𝗪𝗲𝗿𝗯𝘂𝗻𝗴 für 20 % Rabatt",
+    "Dieser Beitrag enthält eine Anzeige.",
+    "Sponsored by ACME\n#ad #Partner", "İST das Werbung?", "Termin am XX.03. um xx:xx Uhr, Preis €XX",
+    "Lorem Ipsum TODO [Name] {{first_name}} %VORNAME% xx.xx.2025 XXX", "ＷＥＲＢＵＮＧ – paid partnership",
+    "Gesponsert von der Stadt. Check https://x.de/a #KI @anna_b", "", "\n\n Sagt hallo!\n", "  Was meint ihr? ",
+]
+
+
+def bodies() -> list[str]:
+    drafts = sorted((ROOT / "tests" / "eval" / "drafts").glob("*.md"))
+    assert len(drafts) > 200
+    return [path.read_text(encoding="utf-8").rpartition("\n---\n")[2] for path in drafts] + EXTRA
+
+
+def draft(body: str, lang: str) -> SimpleNamespace:
+    return SimpleNamespace(text=body, lang=lang, hashtags=text.hashtags(body), urls=text.urls(body),
+                           mentions=text.mentions(body))
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_plain_tokens_read_as_spacy_tokens(lang):
+    for body in bodies():
+        analysis = nlp.Analysis(body, lang)
+        spacy_sentences = list(analysis.doc.sents) if len(analysis.doc) else []
+        plain_sentences = analysis.sents()
+        assert [len(s) for s in plain_sentences] == [len(s) for s in spacy_sentences]
+        for plain, token in zip((t for s in plain_sentences for t in s), (t for s in spacy_sentences for t in s)):
+            assert (plain.i, plain.text, plain.lower_, plain.idx, plain.is_space, plain.like_url, plain.like_email,
+                    plain.whitespace, plain.is_sent_start, plain.is_alpha, plain.is_lower, plain.is_title) == (
+                token.i, token.text, token.lower_, token.idx, token.is_space, token.like_url, token.like_email,
+                bool(token.whitespace_), bool(token.is_sent_start), token.is_alpha, token.is_lower, token.is_title)
+
+
+@pytest.mark.parametrize("name", ["ad-labels-de", "ad-labels-en", "ad-labels-weak"])
+def test_labels_found_with_the_word_check_are_those_of_a_full_scan(name, monkeypatch):
+    drafts = [draft(body, "de") for body in bodies()]
+    quick = [_labels._find(d, name) for d in drafts]
+    monkeypatch.setattr(_labels, "_possible", lambda *args: True)
+    assert quick == [_labels._find(d, name) for d in drafts]
+    assert any(quick)  # the texts hold labels of every lexicon
+
+
+def test_labels_need_every_required_word():
+    words = _labels._words(nlp.fold("Dieser Beitrag ist eine Werbung")[0])
+    assert words == {"dieser", "beitrag", "ist", "eine", "werbung"}
+    assert _labels._possible("ad-labels-de", "phrase", words)
+    assert not _labels._possible("ad-labels-de", "phrase", words - {"werbung"})
+
+
+def filtered_word_by_word(analysis: nlp.Analysis, skip) -> list[nlp.Sentence]:
+    found = []
+    for sentence in analysis.sentences():
+        words = tuple(w for w in sentence.words if not any(a < w[1] and w[0] < b for a, b in skip))
+        if words:
+            found.append(nlp.Sentence(sentence.start, sentence.end, words))
+    return found
+
+
+def test_sentences_without_skipped_words():
+    for body in bodies():
+        analysis = nlp.Analysis(body, "de")
+        skip = [(e.start, e.end) for e in (*text.hashtags(body), *text.urls(body), *text.mentions(body))]
+        assert analysis.sentences(skip) == filtered_word_by_word(analysis, skip)
+
+
+def test_placeholder_stubs_need_two_x_in_a_row():
+    samples = ["XXX", "xx.xx.", "XX.XX.2025", "XX.03.", "14.XX.", "3.xx.", "XX,XX €", "€XX", "$ xx.xx",
+               "XX %", "xx years", "XX:XX Uhr", "Xx Tage"]
+    for sample in samples:
+        spans = unfilled_placeholder.placeholders(f"Am {sample} geht es los")
+        assert spans == [(3, 3 + len(sample))], sample
+    for body in bodies():
+        for pattern in (unfilled_placeholder.STUB, unfilled_placeholder.NUMBER_SLOT):
+            for match in pattern.finditer(body):
+                assert any(pair in match[0] for pair in ("xx", "XX", "xX", "Xx"))
+
+
+def test_one_length_is_the_field_of_all_lengths():
+    for body in bodies() + ["👨‍👩‍👧 Größe", "Gro\u0308ße https://www.firma.de/seite 日本 🇩🇪"]:
+        lengths = text.measure(body)
+        for unit in ("characters", "utf16", "graphemes", "x_weighted"):
+            assert text.length_in(body, unit) == getattr(lengths, unit)
