@@ -145,11 +145,14 @@ class Config:
         except ValueError:
             return PurePosixPath(path.as_posix()).as_posix()
 
-    def excluded(self, path: Path) -> bool:
-        rel = self.relative(path)
+    def excluded(self, path: Path, rel: str | None = None) -> bool:
+        """Whether `path` matches an `exclude` glob; `rel`: its relative path, if known."""
+        rel = self.relative(path) if rel is None else rel
         return any(glob_regex(p).match(rel) for p in self.exclude)
 
     def path_tables(self, path: Path) -> list[dict]:
+        if not self.per_path:  # most configurations have none: no path to resolve
+            return []
         rel = self.relative(path)
         return [table for pattern, table in self.per_path if pattern.match(rel)]
 

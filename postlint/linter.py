@@ -201,7 +201,7 @@ class Linter:
             result.entries = [Entry(self._draft(raw, display, row.front_matter, row.text, row.runs, [], cfg, tables,
                                                 starts), row.line) for row in rows]
         else:
-            result.entries = [Entry(self.build(raw, path, display, cfg))]
+            result.entries = [Entry(self.build(raw, path, display, cfg, tables))]
         for entry in result.entries:
             self._begin(entry, cfg, tables, known)
         result.draft = result.entries[0].draft if result.entries else None
@@ -301,10 +301,11 @@ class Linter:
             findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
         entry.findings, entry.after, entry.cross = sorted(findings), [], {}
 
-    def build(self, raw: str, path: Path, display: str, cfg) -> source.Draft:
+    def build(self, raw: str, path: Path, display: str, cfg, tables=None) -> source.Draft:
         fm = source.split_front_matter(raw)
         text, runs, notes = source.body_runs(raw, fm.end)
-        return self._draft(raw, display, fm, text, runs, notes, cfg, cfg.path_tables(path))
+        return self._draft(raw, display, fm, text, runs, notes, cfg,
+                           cfg.path_tables(path) if tables is None else tables)
 
     def _draft(self, raw: str, display: str, fm: source.FrontMatter, text: str, runs, notes, cfg, tables,
                line_starts=None) -> source.Draft:
@@ -353,9 +354,19 @@ def iter_files(paths, linter: Linter):
                 here = Path(folder)
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                                  and not linter.config_for(here / d / "x").excluded(here / d))
+                # the files of a folder share its configuration and its relative path (a
+                # symbolic link is resolved on its own): one resolution per folder, not per file
+                cfg = linter.config_for(here / "x")
+                base = cfg.relative(here)
                 for name in sorted(files):
+                    if not name.endswith(DRAFT_SUFFIXES):
+                        continue
                     candidate = here / name
-                    if name.endswith(DRAFT_SUFFIXES) and not linter.config_for(candidate).excluded(candidate):
+                    if os.path.islink(candidate):
+                        excluded = linter.config_for(candidate).excluded(candidate)
+                    else:
+                        excluded = cfg.excluded(candidate, f"{base}/{name}" if base not in ("", ".") else name)
+                    if not excluded:
                         yield candidate, None
         elif not linter.config_for(path).excluded(path):
             yield path, None

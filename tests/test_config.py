@@ -90,15 +90,19 @@ def test_longest_prefix_wins():
     assert {f.code for f in findings} == {"PL202"}
 
 
-def test_exclude_globs(tmp_path):
-    write(tmp_path / "postlint.toml", "extend-exclude = ['archive/**', 'README.md']\n")
+def test_exclude_globs(tmp_path, monkeypatch):
+    write(tmp_path / "postlint.toml", "extend-exclude = ['archive/**', 'README.md', 'drafts/private-*']\n")
     write(tmp_path / "archive" / "old.md", SEVEN)
     write(tmp_path / "README.md", SEVEN)
     write(tmp_path / "drafts" / "new.md", SEVEN)
+    write(tmp_path / "drafts" / "private-1.md", SEVEN)
+    (tmp_path / "drafts" / "link.md").symlink_to(tmp_path / "archive" / "old.md")  # resolves into archive/
     from postlint.linter import iter_files
 
     files = [p.relative_to(tmp_path).as_posix() for p, _ in iter_files([tmp_path], Linter())]
     assert files == ["drafts/new.md"]
+    monkeypatch.chdir(tmp_path)  # relative folders give the same answer
+    assert [p.as_posix() for p, _ in iter_files(["drafts", "."], Linter())] == ["drafts/new.md", "drafts/new.md"]
 
 
 @pytest.mark.parametrize(("text", "message"), [
