@@ -23,13 +23,9 @@ def _words(lang: str) -> frozenset[str]:
 
 def detect(text: str, default: str = "de") -> str:
     """'de' or 'en'; `default` when the text gives no evidence either way."""
-    de, en = _words("de"), _words("en")
-    score_de = score_en = 0
-    for match in WORD.finditer(text[:5000]):
-        word = match.group().casefold()
-        score_de += word in de
-        score_en += word in en
-    score_de += len(GERMAN_LETTERS.findall(text[:5000])) // 3
+    words = [word.casefold() for word in WORD.findall(text[:5000])]
+    score_de = sum(map(_words("de").__contains__, words)) + len(GERMAN_LETTERS.findall(text[:5000])) // 3
+    score_en = sum(map(_words("en").__contains__, words))
     if score_de == score_en:
         return default
     return "de" if score_de > score_en else "en"

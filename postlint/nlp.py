@@ -12,7 +12,8 @@ Texts are NFKC-folded per grapheme cluster before parsing, so styled Unicode ("ð
 mapped back to the text as given.
 
 Pattern lexicons (`rules/core/lexicons/*.txt`) hold one spaCy `Matcher` pattern per line,
-tokens separated by spaces and compared in lower case:
+tokens separated by spaces and compared in lower case; `find` matches them over plain token
+lists as spaCy's Matcher would (tests/test_nlp.py compares both on the evaluation drafts):
 
 - `word`, `a|b|c`: that word, one of these words; `kommentier*`: a word starting so;
 - `!a|b`: any word (not punctuation) but these; `<num>` a number, `<url>` a link, `<title>` a
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -80,6 +82,7 @@ class Tokens(NamedTuple):
     LOWER: list[int]  # string id of the lower-case form
     LIKE_URL: list[int]
     LIKE_EMAIL: list[int]
+    LIKE_NUM: list[int]
     text: list[str]
 
 
@@ -123,31 +126,30 @@ class Analysis:
         # list per row cost twice as much): the passes over every token here and in the
         # rules make no token objects
         columns = self.doc.to_array(list(Tokens._fields[:-1])).T.tolist()
-        self.tokens = Tokens(*columns, [self.folded[i:i + n] for i, n in zip(columns[2], columns[3])])
+        self.texts = [self.folded[i:i + n] for i, n in zip(columns[2], columns[3])]
+        self.lowers = list(map(str.lower, self.texts))  # spaCy's LOWER is str.lower of the text
+        self.tokens = Tokens(*columns, self.texts)
         self.sentence_starts = _mark_sentences(self.doc, self.tokens)
-        self._index: tuple[dict[int, set[int]], list[int], list[tuple[int, int]]] | None = None
+        self._index: tuple[dict[int, set[int]], list[tuple[int, int]]] | None = None
         self._words: frozenset[int] = frozenset()  # the keys of index[0], set with it
 
     @property
-    def index(self) -> tuple[dict[int, set[int]], list[int], list[tuple[int, int]]]:
-        """(string id of a lower-case form -> the sentences it occurs in, token position ->
-        its sentence, sentence -> (first token, end token)); built once, as several
-        lexicons ask."""
+    def index(self) -> tuple[dict[int, set[int]], list[tuple[int, int]]]:
+        """(string id of a lower-case form -> the sentences it occurs in, sentence -> (first
+        token, end token)); built once, as several lexicons ask."""
         if self._index is None:
-            sentence_of, bounds, sentence = [], [], -1
+            starts, lowers = self.sentence_starts, self.tokens.LOWER
+            # leading white space makes a sentence of its own
+            firsts = [0] * (bool(starts) and starts[0] != 1) + [n for n, start in enumerate(starts) if start == 1]
+            bounds = list(zip(firsts, firsts[1:] + [len(starts)]))
             occurs: dict[int, set[int]] = {}
-            for n, (start, lower) in enumerate(zip(self.sentence_starts, self.tokens.LOWER)):
-                if start == 1 or sentence < 0:
-                    bounds.append(n)
-                    sentence += 1
-                sentence_of.append(sentence)
-                holding = occurs.get(lower)
-                if holding is None:
-                    occurs[lower] = {sentence}
-                else:
-                    holding.add(sentence)
-            bounds.append(len(self.sentence_starts))
-            self._index = occurs, sentence_of, list(zip(bounds, bounds[1:]))
+            for sentence, (a, b) in enumerate(bounds):
+                for lower in lowers[a:b]:
+                    if lower in occurs:
+                        occurs[lower].add(sentence)
+                    else:
+                        occurs[lower] = {sentence}
+            self._index = occurs, bounds
             self._words = frozenset(occurs)
         return self._index
 
@@ -162,16 +164,15 @@ class Analysis:
 
     def sents(self) -> list[list[Token]]:
         """The sentences of `doc.sents`, each as a list of plain tokens."""
-        _, _, bounds = self.index
+        _, bounds = self.index
         return [self._plain_tokens[a:b] for a, b in bounds]
 
     @functools.cached_property
     def _plain_tokens(self) -> list[Token]:
         tokens, doc = self.tokens, []
-        # spaCy's LOWER is str.lower of the text; tuple.__new__ makes the tokens without a
-        # Python call each (Token._make is one)
+        # tuple.__new__ makes the tokens without a Python call each (Token._make is one)
         doc.extend(map(tuple.__new__, itertools.repeat(Token), zip(
-            itertools.count(), tokens.text, map(str.lower, tokens.text), tokens.IDX, tokens.IS_SPACE,
+            itertools.count(), tokens.text, self.lowers, tokens.IDX, tokens.IS_SPACE,
             tokens.LIKE_URL, tokens.LIKE_EMAIL, tokens.SPACY, map((1).__eq__, self.sentence_starts),
             itertools.repeat(doc))))
         return doc
@@ -205,7 +206,7 @@ class Analysis:
 
     @functools.cached_property
     def _sentences(self) -> list[Sentence]:
-        _, _, bounds = self.index
+        _, bounds = self.index
         tokens, span, found = self.tokens, self.span, []
         spaces, idxs, lengths, texts = tokens.IS_SPACE, tokens.IDX, tokens.LENGTH, tokens.text
         links = [url or email for url, email in zip(tokens.LIKE_URL, tokens.LIKE_EMAIL)]
@@ -321,26 +322,6 @@ def analyse(text: str, lang: str) -> Analysis:
     return Analysis(text, lang)
 
 
-def _clause_start(doc, i: int, sentence_start: bool | None = None) -> bool:
-    if doc[i].is_sent_start if sentence_start is None else sentence_start:
-        return True
-    j = i - 1
-    while j >= 0 and doc[j].is_space:
-        if "\n" in doc[j].text:
-            return True
-        j -= 1
-    return j < 0 or not ALNUM.search(doc[j].text)
-
-
-def _clause_end(doc, end: int) -> bool:
-    j = end
-    while j < len(doc) and doc[j].is_space:
-        if "\n" in doc[j].text:
-            return True
-        j += 1
-    return j >= len(doc) or not ALNUM.search(doc[j].text) or doc[j].is_sent_start
-
-
 def _token_spec(word: str) -> dict:
     special = {"<num>": {"LIKE_NUM": True}, "<url>": {"LIKE_URL": True}, "<title>": {"IS_TITLE": True},
                "<lower>": {"IS_LOWER": True}, "<any>": {"IS_SPACE": False}, "<mention>": {"TEXT": {"REGEX": r"^@\w"}},
@@ -397,29 +378,120 @@ def _triggers(pattern: list[dict]) -> frozenset[frozenset[str]]:
     return frozenset(found)
 
 
+def _test(spec: dict):
+    """A spaCy Matcher token spec (`compile_pattern`) as a function of (analysis, token
+    position): the Matcher's Python-level predicates (IN, NOT_IN, REGEX) made up most of
+    its time, and its calls need spaCy Token objects."""
+    checks = []
+    for attr, value in spec.items():
+        if attr == "OP":
+            continue
+        if attr in ("LOWER", "TEXT") and isinstance(value, dict):
+            (operator, operand), = value.items()
+            column = "lowers" if attr == "LOWER" else "texts"
+            if operator == "IN":
+                checks.append(lambda a, i, c=column, s=frozenset(operand): getattr(a, c)[i] in s)
+            elif operator == "NOT_IN":
+                checks.append(lambda a, i, c=column, s=frozenset(operand): getattr(a, c)[i] not in s)
+            elif operator == "REGEX":
+                # the Matcher's REGEX predicate: Python's re, searched
+                checks.append(lambda a, i, c=column, r=re.compile(operand): r.search(getattr(a, c)[i]) is not None)
+            else:
+                raise ValueError(f"unsupported operator {operator!r}")
+        elif attr in ("LOWER", "TEXT"):
+            column = "lowers" if attr == "LOWER" else "texts"
+            checks.append(lambda a, i, c=column, w=value: getattr(a, c)[i] == w)
+        elif attr in ("IS_TITLE", "IS_LOWER"):
+            # spaCy's lexical attributes are these string methods (spacy/lang/lex_attrs.py)
+            method = str.istitle if attr == "IS_TITLE" else str.islower
+            checks.append(lambda a, i, m=method, v=value: m(a.texts[i]) == v)
+        elif attr in ("IS_SPACE", "IS_PUNCT", "LIKE_NUM", "LIKE_URL"):
+            checks.append(lambda a, i, k=Tokens._fields.index(attr), v=value: bool(a.tokens[k][i]) == v)
+        else:
+            raise ValueError(f"unsupported token attribute {attr!r}")
+    if len(checks) == 1:
+        return checks[0]
+    return lambda a, i: all(check(a, i) for check in checks)
+
+
+class Pattern(NamedTuple):
+    """A compiled lexicon line: its elements as (test, fewest, most tokens), the anchors,
+    and the words a match may start with (None: any token)."""
+
+    line: int
+    text: str
+    elements: tuple[tuple, ...]
+    first: bool
+    last: bool
+    openers: frozenset[str] | None
+
+
+QUANTIFIERS = {None: (1, 1), "?": (0, 1), "*": (0, None), "{0,3}": (0, 3)}
+
+
+def _compile(n: int, line: str) -> Pattern:
+    pattern, first, last = compile_pattern(line)
+    elements = tuple((_test(spec), *QUANTIFIERS[spec.get("OP")]) for spec in pattern)
+    openers: set[str] | None = set()
+    for spec in pattern:
+        lower = spec.get("LOWER") if set(spec) - {"OP"} == {"LOWER"} else None
+        if isinstance(lower, str):
+            openers.add(lower)
+        elif isinstance(lower, dict) and set(lower) == {"IN"}:
+            openers.update(lower["IN"])
+        else:
+            openers = None
+            break
+        if "OP" not in spec:
+            break
+    return Pattern(n, line, elements, first, last, frozenset(openers) if openers is not None else None)
+
+
+def _ends(elements: tuple, k: int, i: int, stop: int, analysis: Analysis, found: set[int]) -> None:
+    """Add to `found` every end of a match of elements[k:] starting at token i, before `stop`."""
+    while k < len(elements):
+        test, fewest, most = elements[k]
+        if fewest == most == 1:
+            if i < stop and test(analysis, i):
+                i, k = i + 1, k + 1
+                continue
+            return
+        count = 0
+        while True:
+            if count >= fewest:
+                _ends(elements, k + 1, i, stop, analysis, found)
+            if count == most or i >= stop or not test(analysis, i):
+                return
+            i, count = i + 1, count + 1
+    found.add(i)
+
+
+def _by_opener(patterns: list[Pattern]) -> tuple[dict[str, list[Pattern]], list[Pattern]]:
+    """(word -> the patterns a match of which may start with it, the patterns that may start
+    anywhere): a token is tried only against the patterns it may open (each word's list
+    holds those that may start anywhere too)."""
+    anywhere = [pattern for pattern in patterns if pattern.openers is None]
+    opening: dict[str, list[Pattern]] = {}
+    for pattern in patterns:
+        for word in pattern.openers or ():
+            opening.setdefault(word, list(anywhere)).append(pattern)
+    return opening, anywhere
+
+
 @functools.cache
 def matcher(lang: str, name: str):
-    """Matchers for the patterns of lexicon `name`, grouped by the words that trigger them,
-    and each pattern's anchors.
+    """The patterns of lexicon `name`, grouped by the words that trigger them.
 
     A group runs only on the sentences that hold one of each of its trigger word lists:
-    the matching itself is the costly part of a lint, and a pattern's first word is often
-    a common one ("ihr", "was") while a later one is rare.
+    a pattern's first word is often a common one ("ihr", "was") while a later one is rare.
     """
-    from spacy.matcher import Matcher
-
     nlp = pipeline(lang)
-    groups: dict[frozenset[frozenset[str]], Matcher] = {}
-    anchors = {}
+    groups: dict[frozenset[frozenset[str]], list[Pattern]] = {}
     for n, line in enumerate(lexicon(name)):
-        key = f"{name}:{n}"
-        pattern, first, last = compile_pattern(line)
-        group = groups.setdefault(_triggers(pattern), Matcher(nlp.vocab))
-        group.add(key, [pattern])
-        anchors[nlp.vocab.strings[key]] = (line, first, last)
+        groups.setdefault(_triggers(compile_pattern(line)[0]), []).append(_compile(n, line))
     # triggers as string ids, looked up in Analysis.index without making token objects
-    ids = [([frozenset(nlp.vocab.strings.add(w) for w in words) for words in trigger], group)
-           for trigger, group in groups.items()]
+    ids = [([frozenset(nlp.vocab.strings.add(w) for w in words) for words in trigger], _by_opener(patterns))
+           for trigger, patterns in groups.items()]
     # word -> the groups one of whose trigger lists (the shortest) holds it: a text's words
     # pick the groups worth a closer look, instead of a pass over all of them
     by_word: dict[int, list[int]] = {}
@@ -427,22 +499,23 @@ def matcher(lang: str, name: str):
         for word in min(trigger, key=len, default=()):
             by_word.setdefault(word, []).append(n)
     always = [n for n, (trigger, _) in enumerate(ids) if not trigger]
-    return ids, anchors, by_word, always
+    return ids, by_word, always
 
 
 def find(text: str, lang: str, name: str) -> list[Match]:
-    """Matches of the patterns of lexicon `name` in `text`, in text order."""
+    """Matches of the patterns of lexicon `name` in `text`, in text order (matches of the
+    same span in lexicon order)."""
     analysis = analyse(text, lang)
-    doc = analysis.doc
-    groups, anchors, by_word, always = matcher(lang, name)
-    occurs, sentence_of, bounds = analysis.index
+    groups, by_word, always = matcher(lang, name)
+    occurs, bounds = analysis.index
     candidates = set(always)
     for word in analysis._words & by_word.keys():
         candidates.update(by_word[word])
-    matches, present = [], analysis._words
-    for trigger, group in (groups[n] for n in sorted(candidates)):
+    found, present = [], analysis._words
+    lowers, starts = analysis.lowers, analysis.sentence_starts
+    for trigger, (opening, anywhere) in (groups[n] for n in sorted(candidates)):
         if not trigger:
-            spans = [(0, len(doc))]
+            spans = bounds
         elif any(map(present.isdisjoint, trigger)):
             continue  # most candidates lack one of their words altogether: no set of sentences
         else:
@@ -454,16 +527,45 @@ def find(text: str, lang: str, name: str) -> list[Match]:
                 if not sentences:
                     break
             spans = [bounds[n] for n in sorted(sentences)]
-        found = [(match_id, a + start, a + end) for a, b in spans for match_id, start, end in group(doc[a:b])]
-        for match_id, start, end in found:
-            line, first, last = anchors[match_id]
-            if sentence_of[start] != sentence_of[end - 1] or (first and not _clause_start(
-                    doc, start, bounds[sentence_of[start]][0] == start)) or (last and not _clause_end(doc, end)):
-                continue
-            matches.append(Match(analysis.token_span(doc[start])[0], analysis.token_span(doc[end - 1])[1],
-                                 doc[start:end].text, line))
-    matches.sort(key=lambda m: (m.start, -m.end))
-    return matches
+        for a, b in spans:
+            for start in range(a, b):
+                for pattern in opening.get(lowers[start], anywhere):
+                    if pattern.first and starts[start] != 1 and not _clause_start(analysis, start):
+                        continue
+                    ends: set[int] = set()
+                    _ends(pattern.elements, 0, start, b, analysis, ends)
+                    found += [(start, end, pattern) for end in ends
+                              if end > start and not (pattern.last and not _clause_end(analysis, end))]
+    found.sort(key=lambda m: (m[0], -m[1], m[2].line))
+    idxs, lengths, span = analysis.tokens.IDX, analysis.tokens.LENGTH, analysis.span
+    return [Match(span(idxs[start], idxs[start] + lengths[start])[0],
+                  span(idxs[end - 1], idxs[end - 1] + lengths[end - 1])[1],
+                  analysis.folded[idxs[start]:idxs[end - 1] + lengths[end - 1]], pattern.text)
+            for start, end, pattern in found]
+
+
+def _clause_start(analysis: Analysis, i: int) -> bool:
+    """Whether token i starts a clause: a sentence, a line, or after punctuation or an emoji."""
+    if analysis.sentence_starts[i] == 1:
+        return True
+    spaces, texts = analysis.tokens.IS_SPACE, analysis.texts
+    j = i - 1
+    while j >= 0 and spaces[j]:
+        if "\n" in texts[j]:
+            return True
+        j -= 1
+    return j < 0 or not has_word(texts[j])
+
+
+def _clause_end(analysis: Analysis, end: int) -> bool:
+    """Whether a match ending before token `end` closes its clause."""
+    spaces, texts = analysis.tokens.IS_SPACE, analysis.texts
+    j = end
+    while j < len(texts) and spaces[j]:
+        if "\n" in texts[j]:
+            return True
+        j += 1
+    return j >= len(texts) or not has_word(texts[j]) or analysis.sentence_starts[j] == 1
 
 
 # quotations and inline code: words someone else said, or text shown as an example
