@@ -61,12 +61,14 @@ class Result:
     draft: source.Draft | None = None
     entries: list[Entry] = field(default_factory=list)
     raw: str | None = None  # the file's text, for source snippets when there is no draft (cache hits)
+    _lines: list[str] | None = field(default=None, repr=False)
 
     def line_text(self, line: int) -> str:
         if self.draft is not None:
             return self.draft.line_text(line)
-        lines = (self.raw or "").split("\n")
-        return lines[line - 1] if 0 < line <= len(lines) else ""
+        if self._lines is None:  # split once: a snippet per finding asks
+            self._lines = (self.raw or "").split("\n")
+        return self._lines[line - 1] if 0 < line <= len(self._lines) else ""
 
 
 def _specificity(selector: str, rule: registry.Rule) -> int:

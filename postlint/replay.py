@@ -106,38 +106,36 @@ def _key(argv: list[str]) -> tuple[Path, str] | None:
     state = [fingerprint(), argv, os.getcwd(), [os.environ.get(v) for v in ENVIRONMENT],
              sys.stdout.isatty(), sys.stderr.isatty()]
     digest.update(json.dumps(state).encode())
+    # every file named before any is read: a run too large to replay costs only the listing
+    listed = [(path, _files(path)) for path in map(Path, (inputs or ["."]) + extra)]
+    if sum(len(files) for _, files in listed) > MAX_FILES:
+        return None
     seen: set[Path] = set()
-    budget = [MAX_FILES]
-    for path in map(Path, (inputs or ["."]) + extra):
-        if not _hash_input(digest, path, seen, budget):
-            return None
+    for path, files in listed:
+        digest.update(b"\0" + os.fsencode(path) + b"\0")
+        for file in files:
+            _hash_file(digest, file)
+        start = path.resolve() if path.is_dir() else path.resolve().parent
+        # the configuration that applies may live in any folder above
+        for folder in (start, *start.parents):
+            if folder in seen:
+                break
+            seen.add(folder)
+            for name in CONFIG_FILES:
+                _hash_file(digest, folder / name)
     return Path(cache_dir) / "runs", digest.hexdigest()
 
 
-def _hash_input(digest, path: Path, seen: set[Path], budget: list[int]) -> bool:
-    """Hash one input; False when the run has more files than a replay is worth."""
-    digest.update(b"\0" + os.fsencode(path) + b"\0")
-    if path.is_dir():
-        for folder, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # postlint skips hidden folders
-            for name in sorted(files):
-                if name.endswith(DRAFT_SUFFIXES) or name in CONFIG_FILES:
-                    budget[0] -= 1
-                    if budget[0] < 0:
-                        return False
-                    _hash_file(digest, Path(folder, name))
-        start = path.resolve()
-    else:
-        _hash_file(digest, path)
-        start = path.resolve().parent
-    # the configuration that applies may live in any folder above
-    for folder in (start, *start.parents):
-        if folder in seen:
-            break
-        seen.add(folder)
-        for name in CONFIG_FILES:
-            _hash_file(digest, folder / name)
-    return True
+def _files(path: Path) -> list[Path]:
+    """The drafts and configuration files of an input, in a stable order."""
+    if not path.is_dir():
+        return [path]
+    found = []
+    for folder, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # postlint skips hidden folders
+        found += [Path(folder, name) for name in sorted(files)
+                  if name.endswith(DRAFT_SUFFIXES) or name in CONFIG_FILES]
+    return found
 
 
 def _hash_file(digest, path: Path) -> None:

@@ -61,6 +61,10 @@ class Cache:
         digest.update(data)
         return digest.hexdigest()
 
+    def empty(self) -> bool:
+        """Whether no run has saved entries here yet: then every file will be linted."""
+        return not any(self.directory.glob("*.jsonl"))
+
     def _read(self, prefix: str) -> dict[str, str]:
         try:
             text = (self.directory / f"{prefix}.jsonl").read_text(encoding="utf-8", errors="surrogateescape")
@@ -134,12 +138,34 @@ def _finding(r: list) -> Finding:
 _worker = None
 
 
+# a post in each language, linted when a worker starts: it loads what the selected rules
+# load (spaCy, lexicons, hyphenation), which a pool started early does while the main
+# process still reads the inputs
+WARM_UP = ("Was meint ihr? Schreibt es uns in die Kommentare! #KI #Mittelstand",
+           "What do you think? Tell us in the comments! #AI #Leadership")
+
+
 def _init_worker(options, compact: bool, snippets: bool) -> None:
     global _worker
     from postlint.linter import Linter
 
     _worker = Linter(options)
     _worker.compact, _worker.snippets = compact, snippets
+    for text in WARM_UP:
+        try:
+            _worker.lint_text(text, Path("postlint-warm-up.md"), "postlint-warm-up.md")
+        except Exception:  # noqa: BLE001 - only speed is at stake; the inputs' own lint reports errors
+            return
+
+
+def _pool(linter, workers: int):
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker,
+                               initargs=(linter.options, linter.compact, linter.snippets))
+    for _ in range(workers):  # start them now
+        pool.submit(int)
+    return pool
 
 
 def _lint_in_worker(path: str):
@@ -153,30 +179,35 @@ def lint_inputs(linter, args, stdin_filename=None, jobs: int = 1, cache: Cache |
     from postlint import tabular
     from postlint.linter import Result, iter_files
 
+    listed: list[tuple[str | None, str | None]] = []  # (file, problem); None: stdin
+    for arg in args:
+        if arg == "-":
+            listed.append((None, None))
+        else:
+            listed += [(path.as_posix(), problem) for path, problem in iter_files([arg], linter)]
+    # a run that will lint many files starts its workers before it reads them
+    pool = None
+    candidates = sum(1 for name, problem in listed if name is not None and not problem)
+    if jobs > 1 and candidates >= 2 * MIN_FILES_PER_JOB and (cache is None or cache.empty()):
+        pool = _pool(linter, min(jobs, candidates // MIN_FILES_PER_JOB))
     # a Result, a cache hit (_Cached), or what to lint: (path, key); paths as strings, which
     # hold less than Path objects in a list of every input of a large run
     inputs: list = []
-    for arg in args:
-        if arg == "-":
-            name = stdin_filename or "-"
+    for name, problem in listed:
+        if name is None:
             data = sys.stdin.buffer.read()
-            inputs.append(linter.lint_bytes(data, Path(stdin_filename or "stdin.md"), name, defer=True))
-            continue
-        for path, problem in iter_files([arg], linter):
-            if problem:
-                inputs.append(Result(path.as_posix(), error=problem))
-                continue
-            key = None
-            if cache is not None and not tabular.is_calendar(path):
-                data = _read(linter, path)
-                if data is not None:
-                    key = cache.key(path.as_posix(), data, linter.config_for(path).source)
-                    hit = cache.get(key)
-                    if hit is not None:
-                        inputs.append(_Cached(path.as_posix(), key, hit[0]))
-                        continue
-            inputs.append((path.as_posix(), key))
-    return _results(linter, inputs, jobs, cache)
+            inputs.append(linter.lint_bytes(data, Path(stdin_filename or "stdin.md"), stdin_filename or "-",
+                                            defer=True))
+        elif problem:
+            inputs.append(Result(name, error=problem))
+        elif cache is None or tabular.is_calendar(Path(name)):
+            inputs.append((name, None))
+        else:
+            data = _read(linter, Path(name))
+            key = None if data is None else cache.key(name, data, linter.config_for(Path(name)).source)
+            hit = None if key is None else cache.get(key)
+            inputs.append((name, key) if hit is None else _Cached(name, key, hit[0]))
+    return _results(linter, inputs, jobs, cache, pool)
 
 
 @dataclass(slots=True, frozen=True)
@@ -194,7 +225,7 @@ def _read(linter, path: Path) -> bytes | None:
         return None
 
 
-def _results(linter, inputs: list, jobs: int, cache: Cache | None):
+def _results(linter, inputs: list, jobs: int, cache: Cache | None, pool=None):
     """The results in order. Until the first result that waits for the schedule pass, each
     is handed over as it comes; from there on they wait, in a temporary file when results
     are compact, and only what the pass reads of their drafts stays in memory."""
@@ -202,12 +233,9 @@ def _results(linter, inputs: list, jobs: int, cache: Cache | None):
 
     queued = [item[0] for item in inputs if isinstance(item, tuple)]
     workers = min(jobs, len(queued) // MIN_FILES_PER_JOB)
-    pool = None
-    if workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        pool = ProcessPoolExecutor(workers, initializer=_init_worker,
-                                   initargs=(linter.options, linter.compact, linter.snippets))
+    if pool is None and workers > 1:
+        pool = _pool(linter, workers)
+    if pool is not None:
         done = pool.map(_lint_in_worker, queued, chunksize=16)
     else:
         done = (linter.lint_path(Path(path), defer=True) for path in queued)

@@ -229,3 +229,27 @@ def test_results_are_handed_over_as_they_are_done_until_a_draft_waits_for_the_sc
     rest = list(results)
     assert len(linted) == 80 and [r.path[-7:] for r in rest[49:51]] == ["/d50.md", "/d51.md"]
     assert "PL602" in {f.code for f in rest[69].findings}  # the schedule pass saw both
+
+
+def test_a_worker_warms_up_or_starts_without_it(tmp_path, monkeypatch):
+    from postlint import runner
+    from postlint.linter import Options
+
+    monkeypatch.chdir(tmp_path)
+    runner._init_worker(Options(), True, True)
+    assert "spacy" in sys.modules  # the warm-up loaded what the default rules load
+    (tmp_path / "postlint.toml").write_text("colour = 'red'\n", encoding="utf-8")  # the warm-up post's config
+    runner._init_worker(Options(), True, True)  # its error is the inputs' to report, not the pool's
+    assert runner._worker.options == Options()
+
+
+def test_a_run_too_large_to_replay_reads_no_file(repo, monkeypatch):
+    from postlint import replay
+
+    monkeypatch.chdir(repo)
+    monkeypatch.setattr(replay, "MAX_FILES", 79)
+    read = []
+    monkeypatch.setattr(replay, "_hash_file", lambda digest, path: read.append(path))
+    assert replay._key(["check", "drafts"]) is None and read == []
+    monkeypatch.setattr(replay, "MAX_FILES", 80)
+    assert replay._key(["check", "drafts"]) is not None and len(read) >= 80
