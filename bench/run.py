@@ -111,10 +111,15 @@ def main() -> None:
                      f"{row['proselint_rss_mb']} MB), ratio {row['postlint_pps'] / row['proselint_pps']:.1f}x"
                      if "proselint_s" in row else ""), flush=True)
         single = corpora[0][1][0]
-        cold, _ = median(postlint + env_cache + [str(single)], max(5, args.repeat), before=clear)
-        run(postlint + env_cache + [str(single)])
-        warm, _ = median(postlint + env_cache + [str(single)], max(5, args.repeat))
-        prose_single, _ = median(proselint + [str(single)], max(5, args.repeat))
+        # single-file runs take ~0.05-1 s, so the machine's drift between two series of them
+        # shows in their ratio: the three commands take turns, and each gets its median
+        times: dict[str, list[float]] = {"cold": [], "warm": [], "proselint": []}
+        for _ in range(max(7, args.repeat)):
+            clear()
+            times["cold"].append(run(postlint + env_cache + [str(single)])[0])
+            times["warm"].append(run(postlint + env_cache + [str(single)])[0])
+            times["proselint"].append(run(proselint + [str(single)])[0])
+        cold, warm, prose_single = (statistics.median(times[k]) for k in ("cold", "warm", "proselint"))
         print(f"single file: postlint cold {cold * 1000:.0f} ms ({cold / prose_single:.1f}x proselint), "
               f"warm/cached {warm * 1000:.0f} ms ({warm / prose_single:.2f}x proselint), "
               f"proselint {prose_single * 1000:.0f} ms")
