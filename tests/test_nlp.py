@@ -10,7 +10,7 @@ import pytest
 import regex
 
 from helpers import ROOT, compact, lint
-from postlint import hyphenation, nlp, packs
+from postlint import hyphenation, nlp, packs, patterns
 
 
 def _run(code: str) -> str:
@@ -63,7 +63,7 @@ def test_folding_maps_styled_text_back_to_the_original():
     text = "👉 𝗝𝗲𝘁𝘇𝘁 𝗮𝗻𝗺𝗲𝗹𝗱𝗲𝗻!"
     folded, _, _ = nlp.fold(text)
     assert folded == "👉 Jetzt anmelden!"
-    spans = {text[m.start:m.end] for m in nlp.find(text, "de", "call-to-action")}
+    spans = {text[m.start:m.end] for m in patterns.find(text, "de", "call-to-action")}
     assert spans == {"𝗝𝗲𝘁𝘇𝘁 𝗮𝗻𝗺𝗲𝗹𝗱𝗲𝗻"}
 
 
@@ -85,13 +85,13 @@ def test_typographic_apostrophes_match_straight_ones():
     ("der <lower>? demo", [{"LOWER": "der"}, {"IS_LOWER": True, "OP": "?"}, {"LOWER": "demo"}], False, False),
 ])
 def test_pattern_syntax(line, pattern, first, last):
-    assert nlp.compile_pattern(line) == (pattern, first, last)
+    assert patterns.compile_pattern(line) == (pattern, first, last)
 
 
 def test_clause_anchor():
     # "teilt" starts a clause after an emoji, not inside a sentence
-    assert nlp.find("Super 🎉 Teilt den Beitrag!", "de", "call-to-action")
-    assert not nlp.find("Die Firma teilt den Beitrag.", "de", "call-to-action")
+    assert patterns.find("Super 🎉 Teilt den Beitrag!", "de", "call-to-action")
+    assert not patterns.find("Die Firma teilt den Beitrag.", "de", "call-to-action")
 
 
 def test_readability_needs_no_network(monkeypatch):
@@ -126,17 +126,17 @@ def test_hyphenation_points_are_pyphens():
 
 
 def test_wildcard_runs_to_the_end_of_the_clause_but_not_across_punctuation():
-    assert nlp.find("Tragt euch bis Freitag in die Liste im Vereinsheim ein.", "de", "call-to-action")
+    assert patterns.find("Tragt euch bis Freitag in die Liste im Vereinsheim ein.", "de", "call-to-action")
     # "*" does not pass the comma: the particle belongs to another clause
-    assert not [m for m in nlp.find("Kommt es dazu, gehen wir vorbei.", "de", "call-to-action")
+    assert not [m for m in patterns.find("Kommt es dazu, gehen wir vorbei.", "de", "call-to-action")
                 if "vorbei" in m.text]
 
 
 def test_triggers_are_the_required_plain_words_anywhere_in_the_pattern():
-    assert nlp._triggers(nlp.compile_pattern("<title> nicht vergessen")[0]) == {frozenset({"nicht"}),
+    assert patterns._triggers(patterns.compile_pattern("<title> nicht vergessen")[0]) == {frozenset({"nicht"}),
                                                                                  frozenset({"vergessen"})}
-    assert nlp._triggers(nlp.compile_pattern("^ bitte? kommentier* gerne|gern")[0]) == {frozenset({"gerne", "gern"})}
-    assert nlp._triggers(nlp.compile_pattern("<title> <num>")[0]) == frozenset()
+    assert patterns._triggers(patterns.compile_pattern("^ bitte? kommentier* gerne|gern")[0]) == {frozenset({"gerne", "gern"})}
+    assert patterns._triggers(patterns.compile_pattern("<title> <num>")[0]) == frozenset()
 
 
 def _reference_clause_start(doc, i: int) -> bool:
@@ -176,7 +176,7 @@ def test_matches_are_those_of_spacys_matcher_on_the_whole_text(name):
     for lang in ("de", "en"):
         matchers[lang] = Matcher(nlp.pipeline(lang).vocab)
         for n, line in enumerate(packs.lexicon(name)):
-            pattern, first, last = nlp.compile_pattern(line)
+            pattern, first, last = patterns.compile_pattern(line)
             matchers[lang].add(f"{name}:{n}", [pattern])
             lines[nlp.pipeline(lang).vocab.strings[f"{name}:{n}"]] = (line, first, last)
     found = 0
@@ -191,6 +191,6 @@ def test_matches_are_those_of_spacys_matcher_on_the_whole_text(name):
                                if not (lines[key][1] and not _reference_clause_start(doc, s))
                                and not (lines[key][2] and not _reference_clause_end(doc, e))
                                and not any(t.is_sent_start for t in doc[s + 1:e])})
-            assert sorted((m.start, m.end, m.text, m.pattern) for m in nlp.find(text, lang, name)) == expected
+            assert sorted((m.start, m.end, m.text, m.pattern) for m in patterns.find(text, lang, name)) == expected
             found += len(expected)
     assert found > 0

@@ -72,7 +72,7 @@ Unser neues Webinar zur Arbeitszeiterfassung startet am 12. März um 10 Uhr. Mel
 import functools
 import unicodedata
 
-from postlint import nlp
+from postlint import nlp, patterns
 from postlint.checks._kinds import whole_post
 from postlint.packs import lexicon
 
@@ -96,10 +96,10 @@ def has_call_to_action(text: str, lang: str) -> bool:
             return False
         # "Stellt euch vor, ...", "Lasst uns hoffen": imperatives that invite to nothing
         if not idioms:
-            idioms.extend([(m.start, m.end) for m in nlp.find(text, lang, "non-invitations")] or [(-1, -1)])
+            idioms.extend([(m.start, m.end) for m in patterns.find(text, lang, "non-invitations")] or [(-1, -1)])
         return not any(a <= start < b for a, b in idioms)
 
-    if any(outside(m.start, m.end) for m in nlp.find(text, lang, "call-to-action")):
+    if any(outside(m.start, m.end) for m in patterns.find(text, lang, "call-to-action")):
         return True
     analysis = nlp.analyse(text, lang)
     # the grammar below walks plain tokens (nlp.Token): spaCy's Token objects cost more

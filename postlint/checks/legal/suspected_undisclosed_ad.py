@@ -47,7 +47,7 @@ Werbung | Meine neue Laufuhr von @Sportwerk ist der Hammer! Mit dem Code LAUF10 
 
 from urllib.parse import parse_qsl, urlsplit
 
-from postlint import nlp, text
+from postlint import patterns, text
 from postlint.checks.legal import _labels
 from postlint.problem import Hit
 
@@ -60,12 +60,12 @@ def check(draft, opts):
     if "sponsored" in draft.meta or _labels.accepted(draft):
         return
     signals = [(m.start, m.end, f"'{draft.text[m.start:m.end]}'")
-               for m in nlp.find(draft.text, draft.lang, "commercial-signals")]
+               for m in patterns.find(draft.text, draft.lang, "commercial-signals")]
     signals += [(w.start, w.end, f"'{w.text}'") for w in _labels.weak(draft, evident_only=True)]
     signals += _affiliate_links(draft, opts)
     if draft.mentions or draft.urls:
         signals += [(m.start, m.end, f"'{draft.text[m.start:m.end]}'")
-                    for m in nlp.find(draft.text, draft.lang, "gifted-signals")]
+                    for m in patterns.find(draft.text, draft.lang, "gifted-signals")]
     if signals:
         start, end, what = min(signals)
         yield Hit(start, end, f"possible undisclosed ad: {what} (declare sponsored: true or false)")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from postlint import nlp
+from postlint import nlp, patterns
 from postlint.packs import lexicon
 
 # "49 €", "€49", "1.299,- EUR", "$99": amounts with a currency ("20 %" alone is no price)
@@ -20,10 +20,10 @@ def selling(draft) -> list[tuple[int, int, str]]:
     """(start, end, what) of every selling signal, in text order. None overlaps a context
     that sells nothing (lexicon `not-selling`): a buyer's request for an offer or a price,
     a street demonstration, a call reported as arranged or arranged with someone else."""
-    found = [(m.start, m.end, f"'{draft.text[m.start:m.end]}'") for m in nlp.find(draft.text, draft.lang, "selling")]
+    found = [(m.start, m.end, f"'{draft.text[m.start:m.end]}'") for m in patterns.find(draft.text, draft.lang, "selling")]
     found += _prices(draft)
     if found:
-        contexts = [(m.start, m.end) for m in nlp.find(draft.text, draft.lang, "not-selling")]
+        contexts = [(m.start, m.end) for m in patterns.find(draft.text, draft.lang, "not-selling")]
         found = [f for f in found if not any(a < f[1] and f[0] < b for a, b in contexts)]
     parts = lexicon("shop-links")
     for url in draft.urls:
@@ -38,7 +38,7 @@ def _prices(draft) -> list[tuple[int, int, str]]:
     prices = [(m.start(), m.end(), f"price '{m[0]}'") for m in PRICE.finditer(draft.text)]
     if not prices:
         return prices
-    cues = [m.start for m in nlp.find(draft.text, draft.lang, "service-amounts")]
+    cues = [m.start for m in patterns.find(draft.text, draft.lang, "service-amounts")]
     if not cues:
         return prices
     sentences = [(s.start, s.end) for s in nlp.analyse(draft.text, draft.lang).sentences()]

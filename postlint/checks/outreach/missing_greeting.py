@@ -33,7 +33,7 @@ Hallo Frau Berg, wir haben uns gestern auf der DMEXCO am Stand von Sportwerk unt
 ```
 """
 
-from postlint import nlp
+from postlint import nlp, patterns
 from postlint.checks._kinds import whole_post
 
 CODE = "PL802"
@@ -50,7 +50,7 @@ def greeting(draft) -> nlp.Match | None:
     """The salutation that opens the first line, if any."""
     newline = draft.text.find("\n")
     first_line = draft.text if newline < 0 else draft.text[:newline]
-    for match in nlp.find(draft.text, draft.lang, "greetings"):
+    for match in patterns.find(draft.text, draft.lang, "greetings"):
         if match.start < len(first_line) and not nlp.ALNUM.search(first_line[:match.start]):
             return match
     return None

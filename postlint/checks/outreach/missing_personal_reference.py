@@ -56,7 +56,7 @@ Hallo Frau Berg, Ihr Beitrag über Arbeitszeiterfassung im Mittelstand hat mir s
 
 import functools
 
-from postlint import nlp
+from postlint import nlp, patterns
 from postlint.checks._kinds import whole_post
 from postlint.checks.outreach.missing_greeting import greeting
 from postlint.checks.style.unfilled_placeholder import placeholders, slot_words
@@ -77,7 +77,7 @@ def check(draft, opts):
         return
     # "Sie bei {{unternehmen}}", "Ihr Beitrag über [Thema]": a reference to a placeholder is none
     slots = placeholders(draft.text)
-    if not any(not _refers_to(m, slots, draft.text) for m in nlp.find(draft.text, draft.lang, "personal-references")):
+    if not any(not _refers_to(m, slots, draft.text) for m in patterns.find(draft.text, draft.lang, "personal-references")):
         yield whole_post(draft, "no personal reference (name, shared context, their content or company)")
 
 
