@@ -48,6 +48,12 @@ class Entry:
     after: list = field(default_factory=list)
     cross: dict = field(default_factory=dict)
 
+    @property
+    def on_schedule(self) -> bool:
+        """Whether the schedule pass has this draft to compare: it is scheduled, and rules of
+        that pass apply to it."""
+        return bool(self.cross) and "scheduled" in self.draft.meta
+
 
 @pickled_by_fields
 @dataclass(slots=True)
@@ -217,7 +223,7 @@ class Linter:
         """A run of many files holds the results that wait for the schedule pass: a result
         without a scheduled draft gets nothing from that pass, so it is finished now; the
         drafts of the others keep what the pass, the suppressions and the output read."""
-        if not any(entry.cross and "scheduled" in entry.draft.meta for entry in result.entries):
+        if not any(entry.on_schedule for entry in result.entries):
             self.finish(result)
             return
         for entry in result.entries:

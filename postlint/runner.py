@@ -255,7 +255,7 @@ def _results(linter, inputs: list, jobs: int, cache: Cache | None, pool=None):
             inputs[index] = None
             if result.entries:
                 for number, entry in enumerate(result.entries):
-                    if entry.cross and "scheduled" in entry.draft.meta:
+                    if entry.on_schedule:
                         timeline.append((index, number, Entry(entry.draft.on_timeline(), entry.row, cross=entry.cross)))
                 held.add(index, result)
             elif held:
