@@ -118,25 +118,27 @@ class Analysis:
         self.sentence_starts = _mark_sentences(self.doc, self.tokens)
         self._index: tuple[dict[int, set[int]], list[tuple[int, int]]] | None = None
         self._words: frozenset[int] = frozenset()  # the keys of index[0], set with it
+        self.sentence_of: list[int] = []  # token -> its sentence, set by `index`
 
     @property
-    def index(self) -> tuple[dict[int, set[int]], list[tuple[int, int]]]:
-        """(string id of a lower-case form -> the sentences it occurs in, sentence -> (first
-        token, end token)); built once, as several lexicons ask."""
+    def index(self) -> tuple[dict[int, list[int]], list[tuple[int, int]]]:
+        """(string id of a lower-case form -> the tokens that have it, in order; sentence ->
+        (first token, end token)); built once, as several lexicons ask. Sets `sentence_of`."""
         if self._index is None:
-            starts, lowers = self.sentence_starts, self.tokens.LOWER
+            starts = self.sentence_starts
             # leading white space makes a sentence of its own
             firsts = [0] * (bool(starts) and starts[0] != 1) + [n for n, start in enumerate(starts) if start == 1]
             bounds = list(zip(firsts, firsts[1:] + [len(starts)]))
-            occurs: dict[int, set[int]] = {}
+            at: dict[int, list[int]] = {}
+            for i, lower in enumerate(self.tokens.LOWER):
+                if lower in at:
+                    at[lower].append(i)
+                else:
+                    at[lower] = [i]
             for sentence, (a, b) in enumerate(bounds):
-                for lower in lowers[a:b]:
-                    if lower in occurs:
-                        occurs[lower].add(sentence)
-                    else:
-                        occurs[lower] = {sentence}
-            self._index = occurs, bounds
-            self._words = frozenset(occurs)
+                self.sentence_of += [sentence] * (b - a)
+            self._index = at, bounds
+            self._words = frozenset(at)
         return self._index
 
     def span(self, start: int, end: int) -> tuple[int, int]:

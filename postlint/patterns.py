@@ -197,8 +197,11 @@ def matcher(lang: str, name: str):
     for n, line in enumerate(lexicon(name)):
         groups.setdefault(_triggers(compile_pattern(line)[0]), []).append(_compile(n, line))
     # triggers as string ids, looked up in Analysis.index without making token objects
-    ids = [([frozenset(nlp.vocab.strings.add(w) for w in words) for words in trigger], _by_opener(patterns))
-           for trigger, patterns in groups.items()]
+    ids = []
+    for trigger, patterns in groups.items():
+        opening, anywhere = _by_opener(patterns)
+        ids.append(([frozenset(map(nlp.vocab.strings.add, words)) for words in trigger],
+                    ({nlp.vocab.strings.add(word): listed for word, listed in opening.items()}, anywhere)))
     # word -> the groups one of whose trigger lists (the shortest) holds it: a text's words
     # pick the groups worth a closer look, instead of a pass over all of them
     by_word: dict[int, list[int]] = {}
@@ -214,35 +217,39 @@ def find(text: str, lang: str, name: str) -> list[Match]:
     same span in lexicon order)."""
     analysis = analyse(text, lang)
     groups, by_word, always = matcher(lang, name)
-    occurs, bounds = analysis.index
+    at, bounds = analysis.index
     candidates = set(always)
     for word in analysis._words & by_word.keys():
         candidates.update(by_word[word])
     found, present = [], analysis._words
-    lowers, starts = analysis.lowers, analysis.sentence_starts
+    lowers, starts, sentence_of = analysis.tokens.LOWER, analysis.sentence_starts, analysis.sentence_of
     for trigger, (opening, anywhere) in (groups[n] for n in sorted(candidates)):
         if not trigger:
-            spans = bounds
+            chosen = range(len(bounds))
         elif any(map(present.isdisjoint, trigger)):
             continue  # most candidates lack one of their words altogether: no set of sentences
         else:
             # only the sentences that hold the trigger words: no match crosses a sentence end
-            sentences = None
+            chosen = None
             for words in trigger:
-                holding = set().union(*map(occurs.__getitem__, words & present))
-                sentences = holding if sentences is None else sentences & holding
-                if not sentences:
+                holding = {sentence_of[i] for word in words & present for i in at[word]}
+                chosen = holding if chosen is None else chosen & holding
+                if not chosen:
                     break
-            spans = [bounds[n] for n in sorted(sentences)]
-        for a, b in spans:
-            for start in range(a, b):
-                for pattern in opening.get(lowers[start], anywhere):
-                    if pattern.first and starts[start] != 1 and not _clause_start(analysis, start):
-                        continue
-                    ends: set[int] = set()
-                    _ends(pattern.elements, 0, start, b, analysis, ends)
-                    found += [(start, end, pattern) for end in ends
-                              if end > start and not (pattern.last and not _clause_end(analysis, end))]
+        if anywhere:  # a pattern may start at any token: try them all
+            tries = ((start, b, opening.get(lowers[start], anywhere))
+                     for a, b in (bounds[n] for n in sorted(chosen)) for start in range(a, b))
+        else:  # only where a word that opens a pattern stands, not at every token
+            tries = ((start, bounds[sentence_of[start]][1], opening[word])
+                     for word in opening if word in at for start in at[word] if sentence_of[start] in chosen)
+        for start, b, tried in tries:
+            for pattern in tried:
+                if pattern.first and starts[start] != 1 and not _clause_start(analysis, start):
+                    continue
+                ends: set[int] = set()
+                _ends(pattern.elements, 0, start, b, analysis, ends)
+                found += [(start, end, pattern) for end in ends
+                          if end > start and not (pattern.last and not _clause_end(analysis, end))]
     found.sort(key=lambda m: (m[0], -m[1], m[2].line))
     idxs, lengths, span = analysis.tokens.IDX, analysis.tokens.LENGTH, analysis.span
     return [Match(span(idxs[start], idxs[start] + lengths[start])[0],
