@@ -107,18 +107,28 @@ class Analysis:
     def __init__(self, text: str, lang: str):
         self.text, self.lang = text, lang
         self.folded, self._starts, self._ends = fold(text)
-        self.doc = pipeline(lang).make_doc(self.folded)
+        self._doc = pipeline(lang).make_doc(self.folded)
         # the token attributes as plain lists, read from spaCy in one array (by column: a
         # list per row cost twice as much): the passes over every token here and in the
         # rules make no token objects
-        columns = self.doc.to_array(list(Tokens._fields[:-1])).T.tolist()
+        columns = self._doc.to_array(list(Tokens._fields[:-1])).T.tolist()
         self.texts = [self.folded[i:i + n] for i, n in zip(columns[2], columns[3])]
         self.lowers = list(map(str.lower, self.texts))  # spaCy's LOWER is str.lower of the text
         self.tokens = Tokens(*columns, self.texts)
-        self.sentence_starts = _mark_sentences(self.doc, self.tokens)
+        self.sentence_starts = _sentence_starts(self.tokens)
         self._index: tuple[dict[int, set[int]], list[tuple[int, int]]] | None = None
         self._words: frozenset[int] = frozenset()  # the keys of index[0], set with it
         self.sentence_of: list[int] = []  # token -> its sentence, set by `index`
+
+    @functools.cached_property
+    def doc(self):
+        """The spaCy doc, its sentences marked (few rules read spaCy tokens)."""
+        import numpy
+
+        if self.sentence_starts:
+            array = numpy.array(self.sentence_starts, dtype="int64").astype("uint64").reshape(-1, 1)
+            self._doc.from_array(["SENT_START"], array)
+        return self._doc
 
     @property
     def index(self) -> tuple[dict[int, list[int]], list[tuple[int, int]]]:
@@ -251,11 +261,9 @@ def pipeline(lang: str):
     return blank("en" if lang == "en" else "de")
 
 
-def _mark_sentences(doc, tokens: Tokens) -> list[int]:
+def _sentence_starts(tokens: Tokens) -> list[int]:
     """A sentence starts after a line break or after sentence-final punctuation: per token
-    1 (starts a sentence) or -1, set on `doc` in one go and returned."""
-    import numpy
-
+    1 (starts a sentence) or -1, as spaCy's SENT_START."""
     texts, starts = tokens.text, []
     boundary = True
     previous = None
@@ -275,8 +283,6 @@ def _mark_sentences(doc, tokens: Tokens) -> list[int]:
         starts.append(1 if boundary or (ends and not (punct and not tokens.SPACY[previous])) else -1)
         boundary = False
         previous = i
-    if starts:
-        doc.from_array(["SENT_START"], numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1))
     return starts
 
 

@@ -3,14 +3,16 @@ ad-label word check, sentences without skipped words, placeholder stubs, single 
 
 from __future__ import annotations
 
+import datetime
 from types import SimpleNamespace
 
 import pytest
 
 from helpers import ROOT
-from postlint import nlp, text
+from postlint import nlp, source, text
 from postlint.checks.legal import _labels
 from postlint.checks.style import unfilled_placeholder
+from postlint.problem import InputError
 
 EXTRA = [
     "WERBUNG | Neue Schuhe", "Anzeige: 𝗪𝗲𝗿𝗯𝘂𝗻𝗴 für 20 % Rabatt",
@@ -95,3 +97,51 @@ def test_one_length_is_the_field_of_all_lengths():
         lengths = text.measure(body)
         for unit in ("characters", "utf16", "graphemes", "x_weighted"):
             assert text.length_in(body, unit) == getattr(lengths, unit)
+
+
+VALUES = ["linkedin", "Sommer-Aktion 2026", "yes", "No", "on", "OFF", "y", "null", "Null", "~", "true", "FALSE",
+          "1", "0", "007", "0o17", "0x1F", "0b101", "1_000", "+5", "1:20", "190:20:30", "1.5", "1e3", "6.8523015e+5",
+          ".inf", ".NaN", ".5", "0.", "2026-01-01", "2026-1-1", "2026-12-18T20:00:00+01:00", "2026-12-18 20:00:00",
+          "2026-12-18 20:00", "2026-12-18t20:00:00.5Z", "C#", "a,b", "foo:bar", "foo: bar", "foo #comment", "foo# bar",
+          "'quoted'", '"double"', "[a, b]", "{a: 1}", "&anchor x", "*alias", "!!str 5", "|", ">", "%x", "@anna", "`x",
+          "-5", "- item", "? x", ": x", "x:", "...", "---", "=", "<<", "Grüße 👨‍👩‍👧‍👦 𝗪𝗲𝗿𝗯𝘂𝗻𝗴", "a\x85b", "a\u2028b",
+          "a\tb", "a\x07b", "a\ufeffb", "trailing ", "ends with colon:"]
+
+
+def front_matters() -> list[str]:
+    chunks = [f"channel: {value}\ntype: post\n" for value in VALUES]
+    chunks += [f"{key}: x\n" for key in ("on", "null", "1", "yes", "max-file-size", "_x", "Ümlaut", "a b")]
+    chunks += ["channel: x\nchannel: linkedin\n", "channel: linkedin\n\ntype: post\n", "# note\nchannel: x\n",
+               "channel: linkedin\n  type: post\n", "channel:\n", "channel: x\ntype: post", "tags:\n  - a\n"]
+    for path in [*(ROOT / "tests" / "eval" / "drafts").glob("*.md"), *(ROOT / "examples").rglob("*.md")]:
+        match = source.FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+        if match and match.group(1):
+            chunks.append(match.group(1))
+    return chunks
+
+
+def test_simple_front_matter_reads_as_yaml_reads_it(monkeypatch):
+    taken = 0
+    for chunk in front_matters():
+        draft = f"---\n{chunk}---\nHallo\n"
+        quick = source._simple_front_matter(chunk, 4)
+        with monkeypatch.context() as patched:
+            patched.setattr(source, "_simple_front_matter", lambda *args: None)
+            try:
+                slow = source.split_front_matter(draft)
+            except InputError:
+                assert quick is None, chunk  # YAML rejects it: the quick way must not accept it
+                continue
+        if quick is not None:
+            taken += 1
+            assert repr(quick) == repr((slow.data, slow.key_spans, slow.value_spans)), chunk
+            assert repr(source.split_front_matter(draft)) == repr(slow)
+    assert taken > 200  # the examples, the evaluation drafts and most plain values take it
+
+
+def test_simple_front_matter_declines_what_it_cannot_read():
+    for chunk in ["channel: 'quoted'\n", "tags: [a, b]\n", "a: foo #c\n", "a: b: c\n", "a: x\n  y\n", "a: |\n  x\n",
+                  "a: x\n\nb: y\n", "a:\n", "a: -1\n", "a: x\u2028y\n", "1: x\n"]:
+        assert source._simple_front_matter(chunk, 0) is None, chunk
+    data, _, spans = source._simple_front_matter("on: yes\nwhen: 2026-01-01\n", 4)
+    assert data == {"True": True, "when": datetime.date(2026, 1, 1)} and spans == {"on": (8, 11), "when": (18, 28)}
