@@ -27,6 +27,7 @@ from postlint.problem import Finding, Fix, Level
 
 # below this many files per worker a pool costs more than it saves (start-up, pickling)
 MIN_FILES_PER_JOB = 32
+KEYED = "keyed where linted"  # for a cache key: the file is keyed when it is linted (`_lint`)
 
 
 class Cache:
@@ -88,8 +89,11 @@ class Cache:
         except (KeyError, TypeError, ValueError):
             return None
 
-    def put(self, key: str, final: bool, findings: list[Finding]) -> None:
-        entry = json.dumps([final, [_row(f) for f in findings]], ensure_ascii=False)
+    @staticmethod
+    def entry(final: bool, findings: list[Finding]) -> str:
+        return json.dumps([final, [_row(f) for f in findings]], ensure_ascii=False)
+
+    def put(self, key: str, entry: str) -> None:
         self._new.setdefault(key[:2], []).append(f"{key}\t{entry}\n")
         self._pending += 1
         if self._pending >= self.FLUSH:
@@ -135,7 +139,7 @@ def _finding(r: list) -> Finding:
 
 
 # -- worker processes -----------------------------------------------------------------------
-_worker = None
+_worker = _worker_cache = None
 
 
 # a post in each language, linted when a worker starts: it loads what the selected rules
@@ -145,11 +149,11 @@ WARM_UP = ("Was meint ihr? Schreibt es uns in die Kommentare! #KI #Mittelstand",
            "What do you think? Tell us in the comments! #AI #Leadership")
 
 
-def _init_worker(options, compact: bool, snippets: bool) -> None:
-    global _worker
+def _init_worker(options, compact: bool, snippets: bool, cache: Cache | None = None) -> None:
+    global _worker, _worker_cache
     from postlint.linter import Linter
 
-    _worker = Linter(options)
+    _worker, _worker_cache = Linter(options), cache
     _worker.compact, _worker.snippets = compact, snippets
     for text in WARM_UP:
         try:
@@ -158,18 +162,44 @@ def _init_worker(options, compact: bool, snippets: bool) -> None:
             return
 
 
-def _pool(linter, workers: int):
+def _pool(linter, workers: int, cache: Cache | None):
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(workers, initializer=_init_worker,
-                               initargs=(linter.options, linter.compact, linter.snippets))
+                               initargs=(linter.options, linter.compact, linter.snippets, cache))
     for _ in range(workers):  # start them now
         pool.submit(int)
     return pool
 
 
-def _lint_in_worker(path: str):
-    return _worker.lint_path(Path(path), defer=True)
+def _lint_in_worker(task: tuple[str, str | None]):
+    return _lint(_worker, task, _worker_cache)
+
+
+def _entry(result) -> str | None:
+    """The cache entry of a linted (deferred) result, None for an error: a scheduled draft's
+    holds only its single-draft findings, and is not final."""
+    if result.error:
+        return None
+    waits = bool(result.entries)
+    return Cache.entry(not waits, result.entries[0].findings if waits else result.findings)
+
+
+def _lint(linter, task: tuple[str, str | None], cache: Cache | None):
+    """(cache key, cache entry, result) of linting a file. With KEYED for a key, the file is
+    keyed by the bytes that were linted: a run that starts with an empty cache looks
+    nothing up, so it reads each file once, where it is linted."""
+    name, key = task
+    if key != KEYED:
+        result = linter.lint_path(Path(name), defer=True)
+        return key, (_entry(result) if key else None), result
+    path = Path(name)
+    data = _read(linter, path)
+    if data is None:  # too large or unreadable: linting it says why
+        return None, None, linter.lint_path(path, defer=True)
+    cfg = linter.config_for(path)
+    result = linter.lint_bytes(data, path, name, cfg, defer=True)
+    return cache.key(name, data, cfg.source), _entry(result), result
 
 
 def lint_inputs(linter, args, stdin_filename=None, jobs: int = 1, cache: Cache | None = None):
@@ -188,8 +218,9 @@ def lint_inputs(linter, args, stdin_filename=None, jobs: int = 1, cache: Cache |
     # a run that will lint many files starts its workers before it reads them
     pool = None
     candidates = sum(1 for name, problem in listed if name is not None and not problem)
-    if jobs > 1 and candidates >= 2 * MIN_FILES_PER_JOB and (cache is None or cache.empty()):
-        pool = _pool(linter, min(jobs, candidates // MIN_FILES_PER_JOB))
+    fresh = cache is not None and cache.empty()
+    if jobs > 1 and candidates >= 2 * MIN_FILES_PER_JOB and (cache is None or fresh):
+        pool = _pool(linter, min(jobs, candidates // MIN_FILES_PER_JOB), cache)
     # a Result, a cache hit (_Cached), or what to lint: (path, key); paths as strings, which
     # hold less than Path objects in a list of every input of a large run
     inputs: list = []
@@ -202,9 +233,12 @@ def lint_inputs(linter, args, stdin_filename=None, jobs: int = 1, cache: Cache |
             inputs.append(Result(name, error=problem))
         elif cache is None or tabular.is_calendar(Path(name)):
             inputs.append((name, None))
+        elif fresh:
+            inputs.append((name, KEYED))
         else:
-            data = _read(linter, Path(name))
-            key = None if data is None else cache.key(name, data, linter.config_for(Path(name)).source)
+            path = Path(name)
+            data = _read(linter, path)
+            key = None if data is None else cache.key(name, data, linter.config_for(path).source)
             hit = None if key is None else cache.get(key)
             inputs.append((name, key) if hit is None else _Cached(name, key, hit[0]))
     return _results(linter, inputs, jobs, cache, pool)
@@ -231,14 +265,14 @@ def _results(linter, inputs: list, jobs: int, cache: Cache | None, pool=None):
     are compact, and only what the pass reads of their drafts stays in memory."""
     from postlint.linter import Entry
 
-    queued = [item[0] for item in inputs if isinstance(item, tuple)]
+    queued = [item for item in inputs if isinstance(item, tuple)]
     workers = min(jobs, len(queued) // MIN_FILES_PER_JOB)
     if pool is None and workers > 1:
-        pool = _pool(linter, workers)
+        pool = _pool(linter, workers, cache)
     if pool is not None:
         done = pool.map(_lint_in_worker, queued, chunksize=16)
     else:
-        done = (linter.lint_path(Path(path), defer=True) for path in queued)
+        done = (_lint(linter, task, cache) for task in queued)
     held = _Held(linter.compact)
     timeline: list[tuple[int, int, Entry]] = []  # (input, entry number, what the pass reads)
     try:
@@ -246,10 +280,9 @@ def _results(linter, inputs: list, jobs: int, cache: Cache | None, pool=None):
             if isinstance(item, _Cached):
                 result = _from_cache(linter, item, cache)
             elif isinstance(item, tuple):
-                result = next(done)
-                if item[1] and not result.error:
-                    waits = bool(result.entries)  # only a scheduled draft's single-draft findings
-                    cache.put(item[1], not waits, result.entries[0].findings if waits else result.findings)
+                key, entry, result = next(done)
+                if key and entry:
+                    cache.put(key, entry)
             else:
                 result = item
             inputs[index] = None

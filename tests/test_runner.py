@@ -30,9 +30,9 @@ def repo(tmp_path):
     return tmp_path
 
 
-def cache_entries(root):
+def cache_entries(root, folder=".postlint_cache"):
     """The per-file entries, from all shards (recorded runs are under runs/)."""
-    shards = (root / ".postlint_cache").glob("*.jsonl")
+    shards = (root / folder).glob("*.jsonl")
     return sorted({line.split("\t")[0] for shard in shards for line in shard.read_text(encoding="utf-8").splitlines()})
 
 
@@ -46,6 +46,21 @@ def test_cache_hit_gives_the_same_output(repo):
     assert run("-j", "1", "drafts", cwd=repo) == first  # other arguments: no replay, every file from the cache
     assert run("--no-cache", "drafts", cwd=repo) == first
     assert (repo / ".postlint_cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+
+def test_a_run_that_starts_with_an_empty_cache_keys_each_file_where_it_is_linted(repo):
+    """No lookups, so no reading ahead: the key comes from the bytes that were linted, and it
+    is the key a later run looks up."""
+    def shards(folder):
+        return {p.name: p.read_bytes() for p in (repo / folder).glob("*.jsonl")}
+
+    first = run("--cache-dir", "pooled", "-j", "2", "drafts", cwd=repo)  # keyed in the workers
+    assert run("--cache-dir", "inline", "-j", "1", "drafts", cwd=repo) == first  # in the main process
+    assert len(cache_entries(repo, "pooled")) == 80
+    assert cache_entries(repo, "pooled") == cache_entries(repo, "inline")
+    written = shards("pooled")
+    assert run("--cache-dir", "pooled", "-j", "1", "drafts", cwd=repo) == first  # other arguments: no replay
+    assert shards("pooled") == written  # every file was a hit: nothing linted, nothing appended
 
 
 def test_changed_file_or_config_invalidates(repo):
@@ -147,8 +162,8 @@ def test_cache_shards_keep_what_concurrent_runs_append(tmp_path):
     # other drafts whose entries land in the same shard
     same = (k for k in (second.key("b.md", f"B{i}".encode(), "-") for i in range(100000)) if k[:2] == one[:2])
     two, three = next(same), next(same)
-    first.put(one, True, [finding])
-    second.put(two, False, [])
+    first.put(one, Cache.entry(True, [finding]))
+    second.put(two, Cache.entry(False, []))
     first.save()
     second.save()  # a concurrent run: it appends to the shard the first one wrote
     fresh = Cache(tmp_path, "salt")
@@ -169,7 +184,7 @@ def test_cache_shards_are_compacted_to_their_newest_entries(tmp_path, monkeypatc
     cache = Cache(tmp_path, "salt")
     keys = [k for k in (cache.key("a.md", str(i).encode(), "-") for i in range(20000)) if k[:2] == "00"][:40]
     for key in keys:
-        cache.put(key, True, [])
+        cache.put(key, Cache.entry(True, []))
         cache.save()
     lines = (tmp_path / "00.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) < len(keys) and all(line.startswith(tuple(keys)) for line in lines)
