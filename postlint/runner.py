@@ -194,10 +194,10 @@ def _lint(linter, task: tuple[str, str | None], cache: Cache | None):
         result = linter.lint_path(Path(name), defer=True)
         return key, (_entry(result) if key else None), result
     path = Path(name)
-    data = _read(linter, path)
+    cfg = linter.config_for(path)
+    data = _read(path, cfg)
     if data is None:  # too large or unreadable: linting it says why
         return None, None, linter.lint_path(path, defer=True)
-    cfg = linter.config_for(path)
     result = linter.lint_bytes(data, path, name, cfg, defer=True)
     return cache.key(name, data, cfg.source), _entry(result), result
 
@@ -237,8 +237,9 @@ def lint_inputs(linter, args, stdin_filename=None, jobs: int = 1, cache: Cache |
             inputs.append((name, KEYED))
         else:
             path = Path(name)
-            data = _read(linter, path)
-            key = None if data is None else cache.key(name, data, linter.config_for(path).source)
+            cfg = linter.config_for(path)
+            data = _read(path, cfg)
+            key = None if data is None else cache.key(name, data, cfg.source)
             hit = None if key is None else cache.get(key)
             inputs.append((name, key) if hit is None else _Cached(name, key, hit[0]))
     return _results(linter, inputs, jobs, cache, pool)
@@ -251,10 +252,10 @@ class _Cached:
     final: bool  # else the single-draft findings of a scheduled draft: the schedule pass runs again
 
 
-def _read(linter, path: Path) -> bytes | None:
+def _read(path: Path, cfg) -> bytes | None:
     """The file's bytes; None when it is too large or unreadable (its lint says why)."""
     try:
-        return path.read_bytes() if path.stat().st_size <= linter.config_for(path).max_file_size else None
+        return path.read_bytes() if path.stat().st_size <= cfg.max_file_size else None
     except OSError:
         return None
 
@@ -270,7 +271,7 @@ def _results(linter, inputs: list, jobs: int, cache: Cache | None, pool=None):
     if pool is None and workers > 1:
         pool = _pool(linter, workers, cache)
     if pool is not None:
-        done = pool.map(_lint_in_worker, queued, chunksize=16)
+        done = pool.map(_lint_in_worker, queued, chunksize=64)
     else:
         done = (_lint(linter, task, cache) for task in queued)
     held = _Held(linter.compact)
