@@ -6,7 +6,8 @@
 Prints, for postlint with all default rules and for proselint (installed into
 bench/out/proselint-venv on first use): posts per second, cold single-file wall time,
 warm (cached) single-file wall time and peak RSS, and the ratios. Each figure is the
-median of `--repeat` runs. Peak RSS is that of the measured process tree's largest
+median of `--repeat` runs; postlint and proselint take turns, and a ratio is the median of
+the ratios of the runs side by side. Peak RSS is that of the measured process tree's largest
 process (os.wait4), so worker processes are included.
 """
 
@@ -40,17 +41,6 @@ def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, int]:
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise SystemExit(f"{' '.join(cmd[:3])}… failed with {os.waitstatus_to_exitcode(status)}")
     return elapsed, usage.ru_maxrss // 1024
-
-
-def median(cmd, repeat, cwd=None, before=None) -> tuple[float, int]:
-    times, peak = [], 0
-    for _ in range(repeat):
-        if before:
-            before()
-        elapsed, rss = run(cmd, cwd)
-        times.append(elapsed)
-        peak = max(peak, rss)
-    return statistics.median(times), peak
 
 
 def proselint_bin() -> Path:
@@ -98,17 +88,31 @@ def main() -> None:
         rows = []
         for label, files in corpora:
             folder = files[0].parents[1] if not args.real_posts else files[0].parent
-            t_pl, rss_pl = median(postlint + env_cache + ["--jobs", str(args.jobs), str(folder)], args.repeat,
-                                  before=clear)
+            # postlint and proselint take turns, so that the machine's drift between two
+            # series does not end up in the ratio: each pair gives a ratio, the median is shown
+            pl_times, pr_times, rss_pl, rss_pr = [], [], 0, 0
+            for _ in range(args.repeat):
+                clear()
+                elapsed, rss = run(postlint + env_cache + ["--jobs", str(args.jobs), str(folder)])
+                pl_times.append(elapsed)
+                rss_pl = max(rss_pl, rss)
+                if len(files) <= args.proselint_max:
+                    elapsed, rss = run(proselint + [str(folder)])
+                    pr_times.append(elapsed)
+                    rss_pr = max(rss_pr, rss)
+            t_pl = statistics.median(pl_times)
             row = {"corpus": label, "files": len(files), "postlint_s": t_pl, "postlint_pps": len(files) / t_pl,
                    "postlint_rss_mb": rss_pl}
-            if len(files) <= args.proselint_max:
-                t_pr, rss_pr = median(proselint + [str(folder)], max(1, args.repeat if len(files) <= 1000 else 1))
-                row.update(proselint_s=t_pr, proselint_pps=len(files) / t_pr, proselint_rss_mb=rss_pr)
+            if pr_times:
+                t_pr = statistics.median(pr_times)
+                row.update(proselint_s=t_pr, proselint_pps=len(files) / t_pr, proselint_rss_mb=rss_pr,
+                           ratio=statistics.median(pr / pl for pl, pr in zip(pl_times, pr_times)),
+                           ratios=[pr / pl for pl, pr in zip(pl_times, pr_times)])
             rows.append(row)
             print(f"{label:>10} files: postlint {row['postlint_pps']:8.0f} posts/s ({t_pl:.2f} s, {rss_pl} MB)"
                   + (f", proselint {row['proselint_pps']:6.0f} posts/s ({row['proselint_s']:.2f} s, "
-                     f"{row['proselint_rss_mb']} MB), ratio {row['postlint_pps'] / row['proselint_pps']:.1f}x"
+                     f"{row['proselint_rss_mb']} MB), ratio {row['ratio']:.1f}x "
+                     f"(runs side by side: {', '.join(f'{r:.1f}x' for r in row['ratios'])})"
                      if "proselint_s" in row else ""), flush=True)
         single = corpora[0][1][0]
         # single-file runs take ~0.05-1 s, so the machine's drift between two series of them
