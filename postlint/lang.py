@@ -23,7 +23,7 @@ def _words(lang: str) -> frozenset[str]:
 
 def detect(text: str, default: str = "de") -> str:
     """'de' or 'en'; `default` when the text gives no evidence either way."""
-    words = [word.casefold() for word in WORD.findall(text[:5000])]
+    words = list(map(str.casefold, WORD.findall(text[:5000])))
     score_de = sum(map(_words("de").__contains__, words)) + len(GERMAN_LETTERS.findall(text[:5000])) // 3
     score_en = sum(map(_words("en").__contains__, words))
     if score_de == score_en:

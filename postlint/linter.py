@@ -104,6 +104,7 @@ class Linter:
         self._settings: dict = {}
         self._selection: dict = {}
         self._plans: dict = {}
+        self._folders: dict[str, config_mod.Config] = {}
         # set by streamed runs (`check`): a finished result keeps its findings, and the
         # file's text for source snippets only
         self.compact = False
@@ -125,7 +126,15 @@ class Linter:
     def config_for(self, path: Path) -> config_mod.Config:
         if self._explicit is not None:
             return self._explicit
-        return config_mod.discover(config_mod.resolve(path).parent)
+        # the files of a folder share its configuration (a symbolic link has that of where it
+        # points): a folder is resolved once, not each of its files (~30 µs a file)
+        name = os.path.join(os.getcwd(), path)
+        if os.path.islink(name):
+            return config_mod.discover(config_mod.resolve(path).parent)
+        folder = os.path.dirname(name)
+        if folder not in self._folders:
+            self._folders[folder] = config_mod.discover(config_mod.resolve(Path(folder)))
+        return self._folders[folder]
 
     # -- selection and per-rule settings -------------------------------------------------
     def selected(self, cfg: config_mod.Config, tables: tuple) -> list[registry.Rule]:

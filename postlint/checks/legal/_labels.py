@@ -125,8 +125,12 @@ def _words(folded: str) -> frozenset[str]:
 def _possible(name: str, kind: str, words: frozenset[str]) -> bool:
     """Whether some term of this kind has every required word in `words` (a match needs that)."""
     by_first, always = _required(name, kind)
-    return always or any(all(not alternatives.isdisjoint(words) for alternatives in term)
-                         for word in words & by_first.keys() for term in by_first[word])
+    if always:
+        return True
+    if words.isdisjoint(by_first):  # most texts hold no first word of any term
+        return False
+    return any(all(not alternatives.isdisjoint(words) for alternatives in term)
+               for word in words & by_first.keys() for term in by_first[word])
 
 
 @functools.cache
