@@ -17,7 +17,7 @@ from postlint import calendar
 from postlint import config as config_mod
 from postlint import frontmatter, lang as lang_mod, packs, registry, source, suppress, tabular
 from postlint.paths import DRAFT_SUFFIXES
-from postlint.problem import ConfigError, Finding, Hit, InputError, Level, pickled_by_fields
+from postlint.problem import FINDING_ORDER, ConfigError, Finding, Hit, InputError, Level, pickled_by_fields
 
 DEFAULT_CHANNEL = "linkedin"
 DEFAULT_TYPE = "post"
@@ -254,7 +254,7 @@ class Linter:
                 entry.findings += schedule[number]
             self._finish(entry)
         if result.entries:  # a cache hit has findings and no entries
-            result.findings = sorted(f for entry in result.entries for f in entry.findings)
+            result.findings = sorted((f for entry in result.entries for f in entry.findings), key=FINDING_ORDER)
         if self.compact:  # only the findings are printed, and the text for snippets
             result.raw = result.draft.raw if self.snippets and result.draft is not None else result.raw
             result.entries, result.draft = [], None
@@ -316,7 +316,7 @@ class Linter:
         for code, level, opts in entry.after:
             rule = registry.lookup(code)
             findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
-        entry.findings, entry.after, entry.cross = sorted(findings), [], {}
+        entry.findings, entry.after, entry.cross = sorted(findings, key=FINDING_ORDER), [], {}
 
     def build(self, raw: str, path: Path, display: str, cfg, tables=None) -> source.Draft:
         fm = source.split_front_matter(raw)

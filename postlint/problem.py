@@ -87,6 +87,11 @@ class Finding:
         return docs_url(self.name)
 
 
+# the order of findings (their compared fields) as a sort key: the generated `__lt__` is a
+# Python call per comparison, and a run sorts every draft's findings
+FINDING_ORDER = operator.attrgetter("path", "line", "column", "code", "end_line", "end_column")
+
+
 class InputError(Exception):
     """A file that cannot be linted: unreadable, binary, not UTF-8, too big, bad front matter.
 

@@ -339,7 +339,7 @@ class _Held:
     the rest of a compact run (many files) pickled to a temporary file in batches (one
     pickle per result cost twice as much, and a batch shares its drafts' rule plans)."""
 
-    IN_MEMORY = 5000  # ~4 KB each; a run of 100,000 files stays under 300 MB
+    IN_MEMORY = 10000  # ~4 KB each; a run of 100,000 files stays under 300 MB
     BATCH = 256
 
     def __init__(self, spill: bool):

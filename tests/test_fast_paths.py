@@ -3,6 +3,7 @@ ad-label word check, sentences without skipped words, placeholder stubs, single 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from types import SimpleNamespace
 
@@ -145,3 +146,11 @@ def test_simple_front_matter_declines_what_it_cannot_read():
         assert source._simple_front_matter(chunk, 0) is None, chunk
     data, _, spans = source._simple_front_matter("on: yes\nwhen: 2026-01-01\n", 4)
     assert data == {"True": True, "when": datetime.date(2026, 1, 1)} and spans == {"on": (8, 11), "when": (18, 28)}
+
+
+def test_the_sort_key_of_findings_is_their_order():
+    from postlint.problem import FINDING_ORDER, Finding, Level
+
+    compared = [f.name for f in dataclasses.fields(Finding) if f.compare]
+    assert FINDING_ORDER(Finding("a.md", 2, 3, "PL1", 4, 5, "n", Level.INFO, "m")) == ("a.md", 2, 3, "PL1", 4, 5)
+    assert list(FINDING_ORDER.__reduce__()[1]) == compared
