@@ -16,7 +16,7 @@ from pathlib import Path
 from postlint import calendar
 from postlint import config as config_mod
 from postlint import frontmatter, lang as lang_mod, packs, registry, source, suppress, tabular
-from postlint.paths import DRAFT_SUFFIXES
+from postlint.paths import DRAFT_SUFFIXES, read_up_to
 from postlint.problem import FINDING_ORDER, ConfigError, Finding, Hit, InputError, Level, pickled_by_fields
 
 DEFAULT_CHANNEL = "linkedin"
@@ -182,11 +182,10 @@ class Linter:
         display = display or path.as_posix()
         try:
             cfg = self.config_for(path)
-            size = path.stat().st_size
-            if size > cfg.max_file_size:
+            data, size = read_up_to(path, cfg.max_file_size)
+            if data is None:
                 raise InputError(f"file too large ({size / 1e6:.1f} MB > {cfg.max_file_size / 1e6:g} MB limit, "
                                  f"max-file-size)")
-            data = path.read_bytes()
         except OSError as exc:
             return Result(display, error=f"cannot read file: {exc.strerror or exc}")
         except InputError as exc:

@@ -49,3 +49,20 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def read_up_to(path: Path | str, limit: int) -> tuple[bytes | None, int]:
+    """(the file's bytes, its size); None for the bytes when it is larger than `limit`.
+    One open, one stat and a read: Path.stat() plus Path.read_bytes() cost five times as
+    much, ~30 µs a draft. Raises OSError as they do."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(fd).st_size
+        if size > limit:
+            return None, size
+        chunks = []
+        while chunk := os.read(fd, max(size, 1 << 16)):  # until the end: a file may grow
+            chunks.append(chunk)
+        return b"".join(chunks), size
+    finally:
+        os.close(fd)

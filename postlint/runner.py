@@ -255,7 +255,7 @@ class _Cached:
 def _read(path: Path, cfg) -> bytes | None:
     """The file's bytes; None when it is too large or unreadable (its lint says why)."""
     try:
-        return path.read_bytes() if path.stat().st_size <= cfg.max_file_size else None
+        return paths.read_up_to(path, cfg.max_file_size)[0]
     except OSError:
         return None
 

@@ -154,3 +154,19 @@ def test_the_sort_key_of_findings_is_their_order():
     compared = [f.name for f in dataclasses.fields(Finding) if f.compare]
     assert FINDING_ORDER(Finding("a.md", 2, 3, "PL1", 4, 5, "n", Level.INFO, "m")) == ("a.md", 2, 3, "PL1", 4, 5)
     assert list(FINDING_ORDER.__reduce__()[1]) == compared
+
+
+def test_a_file_is_read_in_one_go_as_path_reads_it(tmp_path):
+    from postlint.paths import read_up_to
+
+    for size in (0, 5, 70_000, 300_000):  # beyond one read of 64 KB too
+        path = tmp_path / f"f{size}.md"
+        path.write_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
+        assert read_up_to(path, 10**6) == (path.read_bytes(), size)
+        assert read_up_to(str(path), size - 1) == (None, size) if size else True
+    for missing in (tmp_path / "missing.md", tmp_path):  # no such file; a folder
+        with pytest.raises(OSError) as raised:
+            read_up_to(missing, 10**6)
+        with pytest.raises(OSError) as expected:
+            missing.read_bytes()
+        assert raised.value.strerror == expected.value.strerror
