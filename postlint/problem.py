@@ -33,7 +33,7 @@ class Level(enum.IntEnum):
             raise ValueError(f"unknown level {value!r} (expected error, warning or info)") from None
 
     def __str__(self) -> str:
-        return self.name.lower()
+        return self._name_.lower()  # `name` is a descriptor: a Python call per finding printed
 
 
 @pickled_by_fields
