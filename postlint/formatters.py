@@ -6,6 +6,7 @@ is not a pure addition.
 
 from __future__ import annotations
 
+import collections
 import functools
 import json
 import os
@@ -42,16 +43,22 @@ class Tally:
     def __init__(self):
         self.counts = {"files": 0, "findings": 0, "error": 0, "warning": 0, "info": 0, "unreadable": 0}
         self.flagged: set[str] = set()  # files with findings
+        self.levels: collections.Counter = collections.Counter()
 
     def count(self, results) -> Iterator:
+        counts, levels = self.counts, self.levels
         for result in results:
-            self.counts["files"] += 1
-            self.counts["unreadable"] += bool(result.error)
-            for finding in result.findings:
-                self.counts["findings"] += 1
-                self.counts[str(finding.level)] += 1
-                self.flagged.add(finding.path)
+            counts["files"] += 1
+            counts["unreadable"] += bool(result.error)
+            if result.findings:
+                counts["findings"] += len(result.findings)
+                for finding in result.findings:
+                    levels[finding.level] += 1
+                self.flagged.update(finding.path for finding in result.findings)
             yield result
+        for level, n in levels.items():  # by Level while counting: str() is a call per finding
+            counts[str(level)] += n
+        levels.clear()
 
     def summary(self) -> str:
         c = self.counts
@@ -95,13 +102,11 @@ def _snippet(finding, source, color: bool, width: int = 100) -> list[str]:
 
 
 def _headline(finding, color: bool) -> str:
-    where = f"{finding.path}:{finding.line}:{finding.column}:"
-    level = f"[{finding.level}]"
     if color:
-        where = click.style(where, bold=True)
-        level = click.style(level, fg=COLORS[finding.level])
+        where = click.style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
+        level = click.style(f"[{finding.level}]", fg=COLORS[finding.level])
         return f"{where} {click.style(finding.code, bold=True)} {level} {finding.message}"
-    return f"{where} {finding.code} {level} {finding.message}"
+    return f"{finding.path}:{finding.line}:{finding.column}: {finding.code} [{finding.level}] {finding.message}"
 
 
 def plural(n: int, word: str) -> str:
