@@ -268,8 +268,8 @@ def _results(linter, inputs: list, jobs: int, cache: Cache | None, pool=None):
 
     queued = [item for item in inputs if isinstance(item, tuple)]
     workers = min(jobs, len(queued) // MIN_FILES_PER_JOB)
-    if pool is None and workers > 1:
-        pool = _pool(linter, workers, cache)
+    if pool is None and workers > 1:  # the workers need the cache only to key files
+        pool = _pool(linter, workers, cache if any(key == KEYED for _, key in queued) else None)
     if pool is not None:
         done = pool.map(_lint_in_worker, queued, chunksize=64)
     else:
