@@ -294,10 +294,18 @@ class Draft(DraftCore):
         return text.emoji(self.text)
 
 
+def _may_hold_notes(raw: str, start: int) -> bool:
+    return raw.find("<!--", start) >= 0
+
+
 def body_runs(raw: str, body_start: int) -> tuple[str, list[tuple[int, int]], list[Note]]:
     """Cut author notes out of the body; return the post text, its offset runs and the notes."""
     notes: list[Note] = []
     cuts: list[tuple[int, int]] = []
+    if not _may_hold_notes(raw, body_start):  # most drafts have none: no scans for them
+        text = raw[body_start:]
+        lead = len(text) - len(text.lstrip())
+        return text.strip(), [(0, body_start + lead)], notes
     for match in HTML_COMMENT.finditer(raw, body_start):
         notes.append(Note(match.start(), match.end(), match.group(1)))
     for match in NOTE_LINE.finditer(raw, body_start):

@@ -170,3 +170,12 @@ def test_a_file_is_read_in_one_go_as_path_reads_it(tmp_path):
         with pytest.raises(OSError) as expected:
             missing.read_bytes()
         assert raised.value.strerror == expected.value.strerror
+
+
+def test_a_body_without_notes_is_cut_as_the_long_way_cuts_it(monkeypatch):
+    raws = [f"---\nchannel: x\n---\n{body}" for body in bodies()] + ["", "---\na: b\n---\n", "  \n Hallo \n\n", "\n\nText"]
+    quick = [source.body_runs(raw, source.FRONT_MATTER.match(raw).end() if raw.startswith("---") else 0)
+             for raw in raws]
+    monkeypatch.setattr(source, "_may_hold_notes", lambda raw, start: True)
+    assert quick == [source.body_runs(raw, source.FRONT_MATTER.match(raw).end() if raw.startswith("---") else 0)
+                     for raw in raws]
