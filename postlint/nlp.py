@@ -116,7 +116,7 @@ class Analysis:
         self.lowers = list(map(str.lower, self.texts))  # spaCy's LOWER is str.lower of the text
         self.tokens = Tokens(*columns, self.texts)
         self.sentence_starts = _sentence_starts(self.tokens)
-        self._index: tuple[dict[int, set[int]], list[tuple[int, int]]] | None = None
+        self._index: tuple[dict[int, list[int]], list[tuple[int, int]]] | None = None
         self._words: frozenset[int] = frozenset()  # the keys of index[0], set with it
         self.sentence_of: list[int] = []  # token -> its sentence, set by `index`
 

@@ -78,6 +78,8 @@ def split_front_matter(text: str) -> FrontMatter:
         where = f" (line {mark.line + 2})" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(f"malformed front matter{where}: {problem}") from None
+    except (ValueError, OverflowError) as exc:  # YAML reads it, Python cannot hold it: 2026-02-30
+        raise InputError(f"malformed front matter{_failing_line(node)}: {exc}") from None
     finally:
         loader.dispose()
     if data is None:
@@ -90,6 +92,18 @@ def split_front_matter(text: str) -> FrontMatter:
         key_spans[key] = (offset + key_node.start_mark.index, offset + key_node.end_mark.index)
         value_spans[key] = (offset + value_node.start_mark.index, offset + value_node.end_mark.index)
     return FrontMatter({str(k): v for k, v in data.items()}, key_spans, value_spans, match.end())
+
+
+def _failing_line(node) -> str:
+    """` (line N)` of the first value of a mapping node that cannot be constructed."""
+    import yaml
+
+    for _, value in node.value if isinstance(node, yaml.MappingNode) else ():
+        try:
+            yaml.constructor.SafeConstructor().construct_object(value, deep=True)
+        except (ValueError, OverflowError, yaml.YAMLError):
+            return f" (line {value.start_mark.line + 2})"
+    return ""
 
 
 # A line `key: value` whose value is a plain scalar on its own line means what the value
@@ -111,8 +125,11 @@ def _simple_front_matter(chunk: str, offset: int):
         pair = SIMPLE_PAIR.match(chunk, pos)
         if pair is None:
             return None
-        key, value = pair.group(1), _plain_scalar(pair.group(2))
-        name = _plain_scalar(key)
+        key = pair.group(1)
+        try:
+            value, name = _plain_scalar(pair.group(2)), _plain_scalar(key)
+        except (ValueError, OverflowError):  # "2026-02-30": the parser's way reports it
+            return None
         if value is NOT_PLAIN or name is NOT_PLAIN:
             return None
         data[str(name)] = value

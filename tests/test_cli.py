@@ -84,6 +84,8 @@ def test_folder_walk_skips_hidden_and_other_suffixes(drafts):
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
     (b"---\nchannel: [linkedin\n---\nText", "malformed front matter"),
     (b"---\n- a\n- b\n---\nText", "malformed front matter: expected key: value pairs"),
+    (b"---\nchannel: linkedin\nscheduled: 2026-02-30\n---\nText", "malformed front matter (line 3): day is out"),
+    (b"---\nscheduled: 2026-02-30 # no day 30\n---\nText", "malformed front matter (line 2): day is out"),
 ])
 def test_bad_input_is_one_line_exit_two_and_other_files_still_checked(drafts, content, fragment):
     broken = drafts / "broken.md"
