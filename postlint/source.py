@@ -87,8 +87,10 @@ def split_front_matter(text: str) -> FrontMatter:
     if not isinstance(data, dict):
         raise InputError(f"malformed front matter: expected key: value pairs, got {type(data).__name__}")
     key_spans, value_spans = {}, {}
+    constructor = yaml.constructor.SafeConstructor()
     for key_node, value_node in node.value if node is not None else ():
-        key = str(key_node.value)
+        # named as in the data: `on:` is the key True in YAML 1.1
+        key = str(constructor.construct_object(key_node, deep=True))
         key_spans[key] = (offset + key_node.start_mark.index, offset + key_node.end_mark.index)
         value_spans[key] = (offset + value_node.start_mark.index, offset + value_node.end_mark.index)
     return FrontMatter({str(k): v for k, v in data.items()}, key_spans, value_spans, match.end())
@@ -133,8 +135,8 @@ def _simple_front_matter(chunk: str, offset: int):
         if value is NOT_PLAIN or name is NOT_PLAIN:
             return None
         data[str(name)] = value
-        key_spans[key] = (offset + pair.start(1), offset + pair.end(1))
-        value_spans[key] = (offset + pair.start(2), offset + pair.end(2))
+        key_spans[str(name)] = (offset + pair.start(1), offset + pair.end(1))
+        value_spans[str(name)] = (offset + pair.start(2), offset + pair.end(2))
         pos = pair.end()
     return (data, key_spans, value_spans) if data else None
 

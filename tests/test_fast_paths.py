@@ -145,7 +145,7 @@ def test_simple_front_matter_declines_what_it_cannot_read():
                   "a: x\n\nb: y\n", "a:\n", "a: -1\n", "a: x\u2028y\n", "1: x\n"]:
         assert source._simple_front_matter(chunk, 0) is None, chunk
     data, _, spans = source._simple_front_matter("on: yes\nwhen: 2026-01-01\n", 4)
-    assert data == {"True": True, "when": datetime.date(2026, 1, 1)} and spans == {"on": (8, 11), "when": (18, 28)}
+    assert data == {"True": True, "when": datetime.date(2026, 1, 1)} and spans == {"True": (8, 11), "when": (18, 28)}
 
 
 def test_the_sort_key_of_findings_is_their_order():

@@ -58,3 +58,28 @@ def test_language_detection():
     assert build("Wir freuen uns, euch heute unser neues Team vorzustellen.").lang == "de"
     assert build("We are excited to share what our team has built this year.").lang == "en"
     assert build("---\nlang: en\n---\nWir freuen uns auf euch.").lang == "en"
+
+
+def test_any_front_matter_is_linted_or_refused_with_an_input_error():
+    """Seeded fuzzing: YAML 1.1 booleans as keys, values Python cannot hold (2026-02-30,
+    +25:00), tags, anchors, flow collections, odd characters: no other exception."""
+    import random
+    import string
+
+    linter, rng = Linter(), random.Random(7)
+    alphabet = string.ascii_letters + string.digits + " :-_.,#'\"[]{}!&*|>%@`?~=<+/\\\t" + "äöüß😀\u2028\x85"
+    keys = ["channel", "type", "lang", "sponsored", "scheduled", "account", "postlint", "on", "No", "null", "1"]
+    values = ["2026-02-30", "2026-13-01", "2026-12-01T25:00:00", "1e400", "0o8", ".inf", "99999999999999999999",
+              "1:2:3:4", "2026-12-01T10:00:00+25:00", "[1, 2]", "{a: 1}", "&a x", "*a", "!!binary aGVsbG8=",
+              "!!python/object:x {}", "|\n  a"]
+    refused = 0
+    for _ in range(1500):
+        lines = [f"{rng.choice(keys)}: " + (rng.choice(values) if rng.random() < 0.3 else
+                                            "".join(rng.choices(alphabet, k=rng.randint(0, 12))))
+                 for _ in range(rng.randint(1, 4))]
+        try:
+            linter.lint_text("---\n" + "\n".join(lines) + "\n---\nHallo Welt #KI\n", Path("f.md"), "f.md")
+        except InputError as exc:
+            refused += 1
+            assert str(exc).startswith("malformed front matter"), exc
+    assert 100 < refused < 1400  # both ways were taken

@@ -47,4 +47,7 @@ def check(draft, opts):
     _, problems = frontmatter.validate(fm.data, extra_keys=opts["allow-keys"])
     for key, on_value, message in problems:
         start, end = (fm.value_spans if on_value else fm.key_spans)[key]
+        written = draft.raw[start:end]
+        if not on_value and written != key:  # `on:`, `yes:`: YAML 1.1 reads a boolean
+            message += f" (YAML reads {written!r} as {key})"
         yield Hit(start, end, message, raw=True)
