@@ -134,9 +134,10 @@ def _simple_front_matter(chunk: str, offset: int):
             return None
         if value is NOT_PLAIN or name is NOT_PLAIN:
             return None
-        data[str(name)] = value
-        key_spans[str(name)] = (offset + pair.start(1), offset + pair.end(1))
-        value_spans[str(name)] = (offset + pair.start(2), offset + pair.end(2))
+        name = str(name)  # as the parser's way names it: `on` is True
+        data[name] = value
+        key_spans[name] = (offset + pair.start(1), offset + pair.end(1))
+        value_spans[name] = (offset + pair.start(2), offset + pair.end(2))
         pos = pair.end()
     return (data, key_spans, value_spans) if data else None
 
