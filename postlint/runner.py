@@ -172,6 +172,17 @@ def _pool(linter, workers: int, cache: Cache | None):
     return pool
 
 
+def _stop(pool) -> None:
+    """End a pool whose workers may still be starting (importing spaCy takes a second)."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def _lint_in_worker(task: tuple[str, str | None]):
     return _lint(_worker, task, _worker_cache)
 
@@ -209,17 +220,27 @@ def lint_inputs(linter, args, stdin_filename=None, jobs: int = 1, cache: Cache |
     from postlint import tabular
     from postlint.linter import Result, iter_files
 
-    listed: list[tuple[str | None, str | None]] = []  # (file, problem); None: stdin
-    for arg in args:
-        if arg == "-":
-            listed.append((None, None))
-        else:
-            listed += [(path.as_posix(), problem) for path, problem in iter_files([arg], linter)]
-    # a run that will lint many files starts its workers before it reads them
-    pool = None
-    candidates = sum(1 for name, problem in listed if name is not None and not problem)
+    # a run that will lint many files with nothing to look up starts its workers before it
+    # reads them, as soon as it has listed enough files for all of them
+    pool, candidates = None, 0
     fresh = cache is not None and cache.empty()
-    if jobs > 1 and candidates >= 2 * MIN_FILES_PER_JOB and (cache is None or fresh):
+    early = jobs > 1 and (cache is None or fresh)
+    listed: list[tuple[str | None, str | None]] = []  # (file, problem); None: stdin
+    try:
+        for arg in args:
+            if arg == "-":
+                listed.append((None, None))
+                continue
+            for path, problem in iter_files([arg], linter):
+                listed.append((path.as_posix(), problem))
+                candidates += not problem
+                if early and pool is None and candidates == jobs * MIN_FILES_PER_JOB:
+                    pool = _pool(linter, jobs, cache)
+    except BaseException:  # a broken configuration further down: no waiting for the workers
+        if pool is not None:
+            _stop(pool)
+        raise
+    if early and pool is None and candidates >= 2 * MIN_FILES_PER_JOB:
         pool = _pool(linter, min(jobs, candidates // MIN_FILES_PER_JOB), cache)
     # a Result, a cache hit (_Cached), or what to lint: (path, key); paths as strings, which
     # hold less than Path objects in a list of every input of a large run

@@ -268,3 +268,32 @@ def test_a_run_too_large_to_replay_reads_no_file(repo, monkeypatch):
     assert replay._key(["check", "drafts"]) is None and read == []
     monkeypatch.setattr(replay, "MAX_FILES", 80)
     assert replay._key(["check", "drafts"]) is not None and len(read) >= 80
+
+
+def test_a_pool_started_while_listing_is_stopped_by_a_broken_configuration_further_down(tmp_path):
+    """Workers start once enough files are listed; a configuration error found later ends
+    them at once instead of letting the run wait for them to finish starting."""
+    (tmp_path / "a").mkdir()
+    for i in range(100):
+        (tmp_path / "a" / f"d{i}.md").write_text(f"Post {i} #KI\n", encoding="utf-8")
+    (tmp_path / "b" / "zz").mkdir(parents=True)
+    (tmp_path / "b" / "zz" / "x.md").write_text("Text\n", encoding="utf-8")
+    (tmp_path / "b" / "zz" / "postlint.toml").write_text("colour = 'red'\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "postlint", "check", "--no-cache", "-j", "2", str(tmp_path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and "colour: unknown key" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_stopping_a_pool_ends_workers_that_are_still_starting():
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    from postlint import runner
+
+    pool = ProcessPoolExecutor(2, initializer=time.sleep, initargs=(60,))
+    pool.submit(int)
+    processes = list(pool._processes.values())
+    runner._stop(pool)
+    for process in processes:
+        process.join(30)
+        assert not process.is_alive()
