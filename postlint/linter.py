@@ -180,17 +180,23 @@ class Linter:
     def lint_path(self, path: Path, display: str | None = None, *, defer: bool = False,
                   known: list[Finding] | None = None) -> Result:
         display = display or path.as_posix()
+        read = self.read(path, display)
+        if isinstance(read, Result):
+            return read
+        cfg, data = read
+        return self.lint_bytes(data, path, display, cfg, defer=defer, known=known)
+
+    def read(self, path: Path, display: str):
+        """(the file's configuration, its bytes), or a Result with the reason it cannot be read."""
+        cfg = self.config_for(path)
         try:
-            cfg = self.config_for(path)
             data, size = read_up_to(path, cfg.max_file_size)
-            if data is None:
-                raise InputError(f"file too large ({size / 1e6:.1f} MB > {cfg.max_file_size / 1e6:g} MB limit, "
-                                 f"max-file-size)")
         except OSError as exc:
             return Result(display, error=f"cannot read file: {exc.strerror or exc}")
-        except InputError as exc:
-            return Result(display, error=str(exc))
-        return self.lint_bytes(data, path, display, cfg, defer=defer, known=known)
+        if data is None:
+            return Result(display, error=f"file too large ({size / 1e6:.1f} MB > {cfg.max_file_size / 1e6:g} MB "
+                                         f"limit, max-file-size)")
+        return cfg, data
 
     def lint_bytes(self, data: bytes, path: Path, display: str, cfg=None, *, defer: bool = False,
                    known: list[Finding] | None = None) -> Result:

@@ -205,12 +205,12 @@ def _lint(linter, task: tuple[str, str | None], cache: Cache | None):
         result = linter.lint_path(Path(name), defer=True)
         return key, (_entry(result) if key else None), result
     path = Path(name)
-    cfg = linter.config_for(path)
-    data = _read(path, cfg)
-    if data is None:  # too large or unreadable: linting it says why
-        return None, None, linter.lint_path(path, defer=True)
-    result = linter.lint_bytes(data, path, name, cfg, defer=True)
-    return cache.key(name, data, cfg.source), _entry(result), result
+    read = linter.read(path, name)
+    if isinstance(read, tuple):
+        cfg, data = read
+        result = linter.lint_bytes(data, path, name, cfg, defer=True)
+        return cache.key(name, data, cfg.source), _entry(result), result
+    return None, None, read  # too large or unreadable
 
 
 def lint_inputs(linter, args, stdin_filename=None, jobs: int = 1, cache: Cache | None = None):
@@ -257,10 +257,8 @@ def lint_inputs(linter, args, stdin_filename=None, jobs: int = 1, cache: Cache |
         elif fresh:
             inputs.append((name, KEYED))
         else:
-            path = Path(name)
-            cfg = linter.config_for(path)
-            data = _read(path, cfg)
-            key = None if data is None else cache.key(name, data, cfg.source)
+            read = linter.read(Path(name), name)  # unreadable: linting it says why
+            key = cache.key(name, read[1], read[0].source) if isinstance(read, tuple) else None
             hit = None if key is None else cache.get(key)
             inputs.append((name, key) if hit is None else _Cached(name, key, hit[0]))
     return _results(linter, inputs, jobs, cache, pool)
@@ -271,14 +269,6 @@ class _Cached:
     path: str
     key: str
     final: bool  # else the single-draft findings of a scheduled draft: the schedule pass runs again
-
-
-def _read(path: Path, cfg) -> bytes | None:
-    """The file's bytes; None when it is too large or unreadable (its lint says why)."""
-    try:
-        return paths.read_up_to(path, cfg.max_file_size)[0]
-    except OSError:
-        return None
 
 
 def _results(linter, inputs: list, jobs: int, cache: Cache | None, pool=None):
