@@ -14,6 +14,7 @@ matter, no language analysis) and takes part in that pass. Calendar files are no
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -287,6 +288,10 @@ def _results(linter, inputs: list, jobs: int, cache: Cache | None, pool=None):
         done = (_lint(linter, task, cache) for task in queued)
     held = _Held(linter.compact)
     timeline: list[tuple[int, int, Entry]] = []  # (input, entry number, what the pass reads)
+    # what this process keeps (results held for the schedule pass, the timeline) holds no
+    # reference cycles, yet every full collection walked all of it again: ~20% of its CPU
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         for index, item in enumerate(inputs):
             if isinstance(item, _Cached):
@@ -324,6 +329,8 @@ def _results(linter, inputs: list, jobs: int, cache: Cache | None, pool=None):
             pool.shutdown(cancel_futures=True)
         if cache is not None:
             cache.save()
+        if collecting:
+            gc.enable()
 
 
 def _from_cache(linter, item: _Cached, cache: Cache):

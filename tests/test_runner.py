@@ -246,6 +246,24 @@ def test_results_are_handed_over_as_they_are_done_until_a_draft_waits_for_the_sc
     assert "PL602" in {f.code for f in rest[69].findings}  # the schedule pass saw both
 
 
+def test_results_wait_without_collector_passes_and_the_collector_is_restored(repo):
+    import gc
+
+    from postlint import runner
+    from postlint.linter import Linter
+
+    assert gc.isenabled()
+    for abandon in (False, True):
+        results = runner.lint_inputs(Linter(), [str(repo / "drafts")])
+        first = next(results)
+        assert first.path.endswith("d00.md") and not gc.isenabled()  # the held results are never walked
+        if abandon:
+            results.close()  # a consumer that stops early (an error while printing)
+        else:
+            assert len(list(results)) == 79
+        assert gc.isenabled()
+
+
 def test_a_worker_warms_up_or_starts_without_it(tmp_path, monkeypatch):
     from postlint import runner
     from postlint.linter import Options
