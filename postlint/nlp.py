@@ -57,8 +57,8 @@ class Sentence:
 
 
 class Tokens(NamedTuple):
-    """The tokens of a doc as one list per attribute: spaCy's attributes (named as spaCy
-    names them, read with `Doc.to_array`) and the token texts."""
+    """The tokens of a doc as one sequence per attribute: spaCy's attributes (named as spaCy
+    names them) and the token texts."""
 
     IS_SPACE: list[int]
     IS_PUNCT: list[int]
@@ -108,13 +108,17 @@ class Analysis:
         self.text, self.lang = text, lang
         self.folded, self._starts, self._ends = fold(text)
         self._doc = pipeline(lang).make_doc(self.folded)
-        # the token attributes as plain lists, read from spaCy in one array (by column: a
-        # list per row cost twice as much): the passes over every token here and in the
-        # rules make no token objects
-        columns = self._doc.to_array(list(Tokens._fields[:-1])).T.tolist()
-        self.texts = [self.folded[i:i + n] for i, n in zip(columns[2], columns[3])]
-        self.lowers = list(map(str.lower, self.texts))  # spaCy's LOWER is str.lower of the text
-        self.tokens = Tokens(*columns, self.texts)
+        # the token attributes as plain sequences, so that the passes over every token here
+        # and in the rules make no token objects: where the token is, read from spaCy in one
+        # array, and what its word is (its lexeme), looked up once per process and word
+        orths, idxs, spaces = self._doc.to_array(["ORTH", "IDX", "SPACY"]).T.tolist()
+        lexemes, vocab = _lexemes(lang), self._doc.vocab
+        if len(lexemes) > LEXEMES_KEPT:
+            lexemes.clear()
+        rows = [lexemes.get(orth) or _lexeme(lexemes, vocab, orth) for orth in orths]
+        self.texts, self.lowers, is_space, is_punct, length, lower, url, email, num = (
+            zip(*rows) if rows else ((),) * len(LEXEME_FIELDS))
+        self.tokens = Tokens(is_space, is_punct, idxs, length, spaces, lower, url, email, num, self.texts)
         self.sentence_starts = _sentence_starts(self.tokens)
         self._index: tuple[dict[int, list[int]], list[tuple[int, int]]] | None = None
         self._words: frozenset[int] = frozenset()  # the keys of index[0], set with it
@@ -259,6 +263,28 @@ def pipeline(lang: str):
     from postlint._spacy_loader import blank
 
     return blank("en" if lang == "en" else "de")
+
+
+# what `Analysis` reads of a word's lexeme, in this order: its text and lower-case text, and
+# the Tokens fields that belong to the word, not to where it stands
+LEXEME_FIELDS = ("text", "lower_", "IS_SPACE", "IS_PUNCT", "LENGTH", "LOWER", "LIKE_URL", "LIKE_EMAIL", "LIKE_NUM")
+LEXEMES_KEPT = 200_000  # per language; spaCy's own vocabulary grows without a bound
+
+
+@functools.cache
+def _lexemes(lang: str) -> dict[int, tuple]:
+    return {}
+
+
+def _lexeme(lexemes: dict[int, tuple], vocab, orth: int) -> tuple:
+    """A word's LEXEME_FIELDS, as `Doc.to_array` reads them (which cost four times as much
+    per text, flags included, as looking them up here); `LOWER` is `str.lower` of the text."""
+    lex = vocab[orth]
+    text = lex.orth_
+    row = (text, text.lower(), int(lex.is_space), int(lex.is_punct), len(text), lex.lower, int(lex.like_url),
+           int(lex.like_email), int(lex.like_num))
+    lexemes[orth] = row
+    return row
 
 
 def _sentence_starts(tokens: Tokens) -> list[int]:

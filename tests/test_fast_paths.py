@@ -36,6 +36,20 @@ def draft(body: str, lang: str) -> SimpleNamespace:
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
+def test_token_attributes_looked_up_per_word_are_those_spacy_reads(lang, monkeypatch):
+    names = list(nlp.Tokens._fields[:-1])
+    for kept in (nlp.LEXEMES_KEPT, 0):  # 0: the lookup is emptied before every text
+        monkeypatch.setattr(nlp, "LEXEMES_KEPT", kept)
+        for body in bodies():
+            analysis = nlp.Analysis(body, lang)
+            doc = nlp.pipeline(lang).make_doc(analysis.folded)
+            columns = doc.to_array(names).T.tolist() if len(doc) else [[] for _ in names]
+            assert [list(column) for column in analysis.tokens[:-1]] == columns, body
+            assert list(analysis.texts) == [t.text for t in doc] and list(analysis.lowers) == [t.lower_ for t in doc]
+            assert analysis.tokens.text is analysis.texts
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
 def test_plain_tokens_read_as_spacy_tokens(lang):
     for body in bodies():
         analysis = nlp.Analysis(body, lang)
