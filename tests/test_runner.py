@@ -315,3 +315,29 @@ def test_stopping_a_pool_ends_workers_that_are_still_starting():
     for process in processes:
         process.join(30)
         assert not process.is_alive()
+
+
+def _rules_loaded() -> bool:
+    from postlint import registry
+
+    return registry.rules.cache_info().currsize == 1
+
+
+def test_the_rules_are_loaded_before_the_workers_are_forked(monkeypatch):
+    """The main process needs the rule modules for the schedule pass at the end of a run;
+    loading them first lets the workers inherit them instead of loading them each."""
+    import multiprocessing
+
+    from postlint import registry, runner
+    from postlint.linter import Linter
+
+    monkeypatch.setattr(runner, "_init_worker", lambda *args: None)  # no spaCy for this
+    registry._index.cache_clear()
+    registry.rules.cache_clear()
+    pool = runner._pool(Linter(), 1, None)
+    try:
+        assert registry.rules.cache_info().currsize == 1
+        if multiprocessing.get_start_method() == "fork":
+            assert pool.submit(_rules_loaded).result(timeout=60)
+    finally:
+        pool.shutdown()
