@@ -280,10 +280,16 @@ def test_a_run_too_large_to_replay_reads_no_file(repo, monkeypatch):
     from postlint import replay
 
     monkeypatch.chdir(repo)
-    monkeypatch.setattr(replay, "MAX_FILES", 79)
+    listed, files = [], replay._files
+    monkeypatch.setattr(replay, "_files", lambda path: (listed.append(p) or p for p in files(path)))
+    monkeypatch.setattr(replay, "MAX_FILES", 10)
     read = []
     monkeypatch.setattr(replay, "_hash_file", lambda digest, path: read.append(path))
+    assert replay._key(["check", "drafts"]) is None and read == [] and len(listed) == 11  # no further listing
+    monkeypatch.setattr(replay, "MAX_FILES", 79)
     assert replay._key(["check", "drafts"]) is None and read == []
+    monkeypatch.setattr(replay, "MAX_FILES", 40)
+    assert replay._key(["check", "drafts/d00.md", "drafts/d01.md", "drafts"]) is None and read == []
     monkeypatch.setattr(replay, "MAX_FILES", 80)
     assert replay._key(["check", "drafts"]) is not None and len(read) >= 80
 
