@@ -309,6 +309,7 @@ def test_a_pool_started_while_listing_is_stopped_by_a_broken_configuration_furth
 
 
 def test_stopping_a_pool_ends_workers_that_are_still_starting():
+    import multiprocessing.connection
     import time
     from concurrent.futures import ProcessPoolExecutor
 
@@ -318,9 +319,12 @@ def test_stopping_a_pool_ends_workers_that_are_still_starting():
     pool.submit(int)
     processes = list(pool._processes.values())
     runner._stop(pool)
-    for process in processes:
-        process.join(30)
-        assert not process.is_alive()
+    # a sentinel is ready once its process has ended (join() races with the pool's own
+    # thread, which reaps the processes too)
+    running, deadline = {process.sentinel for process in processes}, time.monotonic() + 30
+    while running and time.monotonic() < deadline:
+        running -= set(multiprocessing.connection.wait(running, timeout=deadline - time.monotonic()))
+    assert not running
 
 
 def _rules_loaded() -> bool:
