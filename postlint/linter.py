@@ -218,7 +218,7 @@ class Linter:
         result = Result(display)
         if tabular.is_calendar(path):
             rows, errors = tabular.read(raw, path, self.calendar_for(cfg))
-            starts = array("I", tabular.line_starts(raw))  # one copy for every row
+            starts = array("I", source.line_starts(raw))  # one copy for every row
             result.error = "; ".join(errors) or None
             result.entries = [Entry(self._draft(raw, display, row.front_matter, row.text, row.runs, [], cfg, tables,
                                                 starts), row.line) for row in rows]

@@ -130,10 +130,6 @@ def settings(table: dict, where: str) -> Settings:
                     delimiter)
 
 
-def line_starts(raw: str) -> list[int]:
-    return [0] + [m.end() for m in regex.finditer("\n", raw)]
-
-
 def read(raw: str, path: Path, s: Settings) -> tuple[list[Row], list[str]]:
     """The rows of a calendar file, and the problems of rows that cannot be read ("line 7: ...").
 

@@ -193,3 +193,11 @@ def test_a_body_without_notes_is_cut_as_the_long_way_cuts_it(monkeypatch):
     monkeypatch.setattr(source, "_may_hold_notes", lambda raw, start: True)
     assert quick == [source.body_runs(raw, source.FRONT_MATTER.match(raw).end() if raw.startswith("---") else 0)
                      for raw in raws]
+
+
+def test_line_starts_are_where_each_line_begins():
+    import re
+
+    raws = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "tests" / "eval" / "drafts").glob("*.md"))]
+    for raw in raws + ["", "\n", "a", "a\n", "a\nb", "\n\nb\n", "ä€😀\nx\r\n"]:
+        assert source.line_starts(raw) == [0] + [m.end() for m in re.finditer("\n", raw)], raw
