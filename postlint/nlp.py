@@ -119,7 +119,7 @@ class Analysis:
         if len(lexemes) > LEXEMES_KEPT:
             lexemes.clear()
         rows = [lexemes.get(orth) or _lexeme(lexemes, vocab, orth) for orth in orths]
-        self.texts, self.lowers, is_space, is_punct, length, lower, url, email, num = (
+        self.texts, self.lowers, is_space, is_punct, length, lower, url, email, num, self._wordish = (
             zip(*rows) if rows else ((),) * len(LEXEME_FIELDS))
         self.tokens = Tokens(is_space, is_punct, idxs, length, spaces, lower, url, email, num, self.texts)
         self.sentence_starts = _sentence_starts(self.tokens)
@@ -213,25 +213,23 @@ class Analysis:
     def _sentences(self) -> list[Sentence]:
         _, bounds = self.index
         tokens, span, found = self.tokens, self.span, []
-        spaces, idxs, lengths, texts = tokens.IS_SPACE, tokens.IDX, tokens.LENGTH, tokens.text
-        links = [url or email for url, email in zip(tokens.LIKE_URL, tokens.LIKE_EMAIL)]
+        spaces, idxs, lengths, texts, wordish = tokens.IS_SPACE, tokens.IDX, tokens.LENGTH, tokens.text, self._wordish
         unmapped = self._starts is None  # folding changed no length: offsets are the original ones
         for a, b in bounds:
-            words, first, last = [], None, None
-            for n in range(a, b):
-                if spaces[n]:
-                    continue
-                if first is None:
-                    first = n
-                last = n
-                if not links[n] and has_word(texts[n]):
-                    idx = idxs[n]
-                    words.append((idx, idx + lengths[n], texts[n]) if unmapped
-                                 else (*span(idx, idx + lengths[n]), texts[n]))
-            if words:
-                start = span(idxs[first], idxs[first] + lengths[first])[0]
-                end = span(idxs[last], idxs[last] + lengths[last])[1]
-                found.append(Sentence(start, end, tuple(words)))
+            chosen = [n for n in range(a, b) if wordish[n]]
+            if not chosen:
+                continue
+            if unmapped:
+                words = tuple([(idxs[n], idxs[n] + lengths[n], texts[n]) for n in chosen])
+            else:
+                words = tuple([(*span(idxs[n], idxs[n] + lengths[n]), texts[n]) for n in chosen])
+            first, last = a, b - 1  # the sentence's span: from its first to its last token that is not space
+            while spaces[first]:
+                first += 1
+            while spaces[last]:
+                last -= 1
+            found.append(Sentence(span(idxs[first], idxs[first] + lengths[first])[0],
+                                  span(idxs[last], idxs[last] + lengths[last])[1], words))
         return found
 
 
@@ -261,16 +259,18 @@ def pipeline(lang: str):
 
     Built from the language class directly rather than through `spacy.blank`, whose
     config and registry resolution doubled the build time (`_spacy_loader` also keeps
-    spaCy's CLI out of the import); sentences are marked by `_mark_sentences`, called by
+    spaCy's CLI out of the import); sentences are marked by `_sentence_starts`, called by
     `Analysis` rather than as a pipeline component for the same reason."""
     from postlint._spacy_loader import blank
 
     return blank("en" if lang == "en" else "de")
 
 
-# what `Analysis` reads of a word's lexeme, in this order: its text and lower-case text, and
-# the Tokens fields that belong to the word, not to where it stands
-LEXEME_FIELDS = ("text", "lower_", "IS_SPACE", "IS_PUNCT", "LENGTH", "LOWER", "LIKE_URL", "LIKE_EMAIL", "LIKE_NUM")
+# what `Analysis` reads of a word's lexeme, in this order: its text and lower-case text, the
+# Tokens fields that belong to the word, not to where it stands, and whether it counts as a
+# word of a sentence (not white space, a link or an e-mail address; a letter or a digit)
+LEXEME_FIELDS = ("text", "lower_", "IS_SPACE", "IS_PUNCT", "LENGTH", "LOWER", "LIKE_URL", "LIKE_EMAIL", "LIKE_NUM",
+                 "wordish")
 LEXEMES_KEPT = 200_000  # per language; spaCy's own vocabulary grows without a bound
 
 
@@ -285,7 +285,8 @@ def _lexeme(lexemes: dict[int, tuple], vocab, orth: int) -> tuple:
     lex = vocab[orth]
     text = lex.orth_
     row = (text, text.lower(), int(lex.is_space), int(lex.is_punct), len(text), lex.lower, int(lex.like_url),
-           int(lex.like_email), int(lex.like_num))
+           int(lex.like_email), int(lex.like_num),
+           not (lex.is_space or lex.like_url or lex.like_email) and has_word(text))
     lexemes[orth] = row
     return row
 

@@ -234,3 +234,24 @@ def test_quick_init_builds_what_the_dataclass_init_builds(cls):
             quick(*args)
     with pytest.raises(TypeError):
         quick(*values[:required], unknown=1)
+
+
+def sentences_token_by_token(analysis: nlp.Analysis) -> list[nlp.Sentence]:
+    """Sentences as spaCy's tokens give them: words are tokens that are not space, a link
+    or an e-mail address and hold a letter or a digit; a sentence spans its tokens that are
+    not space."""
+    doc, found = analysis.doc, []
+    for a, b in analysis.index[1]:
+        tokens = [t for t in doc[a:b] if not t.is_space]
+        words = tuple((*analysis.token_span(t), t.text) for t in tokens
+                      if not (t.like_url or t.like_email) and nlp.ALNUM.search(t.text))
+        if words:
+            found.append(nlp.Sentence(analysis.token_span(tokens[0])[0], analysis.token_span(tokens[-1])[1], words))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_sentences_are_those_of_the_tokens(lang):
+    for body in bodies() + ["  Hallo.  \n\n Ｗｏｒｌｄ https://x.de  ", "x@y.de. 𝗝𝗲𝘁𝘇𝘁 da!", "\n"]:
+        analysis = nlp.Analysis(body, lang)
+        assert analysis._sentences == sentences_token_by_token(analysis), body
