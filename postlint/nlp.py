@@ -20,6 +20,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -63,16 +64,16 @@ class Tokens(NamedTuple):
     """The tokens of a doc as one sequence per attribute: spaCy's attributes (named as spaCy
     names them) and the token texts."""
 
-    IS_SPACE: list[int]
-    IS_PUNCT: list[int]
-    IDX: list[int]
-    LENGTH: list[int]
-    SPACY: list[int]  # followed by white space
-    LOWER: list[int]  # string id of the lower-case form
-    LIKE_URL: list[int]
-    LIKE_EMAIL: list[int]
-    LIKE_NUM: list[int]
-    text: list[str]
+    IS_SPACE: Sequence[int]
+    IS_PUNCT: Sequence[int]
+    IDX: Sequence[int]
+    LENGTH: Sequence[int]
+    SPACY: Sequence[int]  # followed by white space
+    LOWER: Sequence[int]  # string id of the lower-case form
+    LIKE_URL: Sequence[int]
+    LIKE_EMAIL: Sequence[int]
+    LIKE_NUM: Sequence[int]
+    text: Sequence[str]
 
 
 class Token(NamedTuple):
@@ -280,8 +281,10 @@ def _lexemes(lang: str) -> dict[int, tuple]:
 
 
 def _lexeme(lexemes: dict[int, tuple], vocab, orth: int) -> tuple:
-    """A word's LEXEME_FIELDS, as `Doc.to_array` reads them (which cost four times as much
-    per text, flags included, as looking them up here); `LOWER` is `str.lower` of the text."""
+    """A word's LEXEME_FIELDS, read from its spaCy lexeme once: the attributes are the values
+    `Doc.to_array` gives (reading nine of them per token from the array, and slicing the
+    texts, cost twice as much per text as looking words up here); `LOWER` is the id of
+    `str.lower` of the text, as `lower_` is that text."""
     lex = vocab[orth]
     text = lex.orth_
     row = (text, text.lower(), int(lex.is_space), int(lex.is_punct), len(text), lex.lower, int(lex.like_url),
