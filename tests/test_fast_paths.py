@@ -72,6 +72,20 @@ def test_labels_found_with_the_word_check_are_those_of_a_full_scan(name, monkeyp
     assert any(quick)  # the texts hold labels of every lexicon
 
 
+def test_label_words_are_runs_the_label_regexes_see_too():
+    """The word check splits texts with re; the label regexes see letters as regex does.
+    Every character re takes as a letter or digit regex takes too, and lowering keeps
+    letters and digits apart from the rest (but for "İ", replaced first): so re's runs are
+    regex's or split further, and a lexicon word is found where regex finds it."""
+    import regex
+
+    every = "".join(map(chr, range(0x110000)))
+    taken = "".join(_labels.RUN.findall(every))
+    assert regex.fullmatch(r"[\p{L}\p{N}]+", taken)
+    assert _labels.RUN.fullmatch(taken.replace("İ", "").lower())
+    assert not _labels.RUN.search(_labels.RUN.sub("", every).lower())
+
+
 def test_labels_need_every_required_word():
     words = _labels._words(nlp.fold("Dieser Beitrag ist eine Werbung")[0])
     assert words == {"dieser", "beitrag", "ist", "eine", "werbung"}
