@@ -269,3 +269,11 @@ def test_sentences_are_those_of_the_tokens(lang):
     for body in bodies() + ["  Hallo.  \n\n Ｗｏｒｌｄ https://x.de  ", "x@y.de. 𝗝𝗲𝘁𝘇𝘁 da!", "\n"]:
         analysis = nlp.Analysis(body, lang)
         assert analysis._sentences == sentences_token_by_token(analysis), body
+
+
+def test_quotations_are_found_as_regex_finds_them():
+    import regex
+
+    pattern = regex.compile(nlp.QUOTED.pattern)
+    for body in bodies() + ['„a“ "b" »c« «d» `e` “f” „g" \n"h\n"']:
+        assert nlp.quoted(body) == [m.span() for m in pattern.finditer(body)], body
