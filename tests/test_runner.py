@@ -265,15 +265,23 @@ def test_results_wait_without_collector_passes_and_the_collector_is_restored(rep
 
 
 def test_a_worker_warms_up_or_starts_without_it(tmp_path, monkeypatch):
+    import gc
+
     from postlint import runner
     from postlint.linter import Options
 
     monkeypatch.chdir(tmp_path)
-    runner._init_worker(Options(), True, True)
-    assert "spacy" in sys.modules  # the warm-up loaded what the default rules load
-    (tmp_path / "postlint.toml").write_text("colour = 'red'\n", encoding="utf-8")  # the warm-up post's config
-    runner._init_worker(Options(), True, True)  # its error is the inputs' to report, not the pool's
-    assert runner._worker.options == Options()
+    threshold = gc.get_threshold()
+    try:
+        runner._init_worker(Options(), True, True)
+        assert "spacy" in sys.modules  # the warm-up loaded what the default rules load
+        # a worker collects its young objects less often than the default
+        assert gc.get_threshold() == (runner.WORKER_GC_THRESHOLD, *threshold[1:]) != threshold
+        (tmp_path / "postlint.toml").write_text("colour = 'red'\n", encoding="utf-8")  # the warm-up post's config
+        runner._init_worker(Options(), True, True)  # its error is the inputs' to report, not the pool's
+        assert runner._worker.options == Options()
+    finally:
+        gc.set_threshold(*threshold)  # this process is not a worker
 
 
 def test_a_run_too_large_to_replay_reads_no_file(repo, monkeypatch):
