@@ -359,10 +359,31 @@ def quoted(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTED.finditer(text)]
 
 
-@functools.lru_cache(maxsize=65536)
 def syllables(word: str, lang: str) -> int:
     """Syllables of a word, from the hyphenation points of the TeX patterns (pyphen's
     dictionaries), as textstat counts them where it has no pronunciation dictionary."""
-    from postlint import hyphenation
+    return syllable_counts(lang)[word]
 
-    return len(hyphenation.patterns(lang).points(word.lower())) + 1
+
+class _Syllables(dict):
+    """Syllables per word in one language, counted when a word is first looked up: a plain
+    dict lookup per word (a cached function of word and language cost three times as much)."""
+
+    KEPT = 65536
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, word: str) -> int:
+        from postlint import hyphenation
+
+        if len(self) >= self.KEPT:
+            self.clear()
+        count = self[word] = len(hyphenation.patterns(self.lang).points(word.lower())) + 1
+        return count
+
+
+@functools.cache
+def syllable_counts(lang: str) -> _Syllables:
+    return _Syllables(lang)

@@ -31,8 +31,6 @@ Digitalisierung klappt nur, wenn Teams dazulernen. Vor allem beim Arbeiten mit D
 - `min-words`: posts with fewer words are not scored.
 """
 
-import itertools
-
 from postlint import nlp
 from postlint.checks._kinds import whole_post
 
@@ -51,7 +49,7 @@ def check(draft, opts):
     if len(words) < opts["min-words"]:
         return
     name, base, per_sentence, per_syllable = FORMULAS.get(draft.lang, FORMULAS["de"])
-    syllables = sum(map(nlp.syllables, words, itertools.repeat(draft.lang)))
+    syllables = sum(map(nlp.syllable_counts(draft.lang).__getitem__, words))
     score = base - per_sentence * len(words) / len(sentences) - per_syllable * syllables / len(words)
     if score < opts["min-score"]:
         yield whole_post(draft, f"{name} {score:.0f} (min {opts['min-score']:g})")
