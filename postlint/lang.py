@@ -13,7 +13,7 @@ import regex
 from postlint.packs import lexicon
 
 WORD = regex.compile(r"\p{L}+")
-GERMAN_LETTERS = regex.compile(r"[äöüßÄÖÜ]")
+GERMAN_LETTERS = "äöüßÄÖÜ"
 
 
 @functools.cache
@@ -23,8 +23,9 @@ def _words(lang: str) -> frozenset[str]:
 
 def detect(text: str, default: str = "de") -> str:
     """'de' or 'en'; `default` when the text gives no evidence either way."""
-    words = list(map(str.casefold, WORD.findall(text[:5000])))
-    score_de = sum(map(_words("de").__contains__, words)) + len(GERMAN_LETTERS.findall(text[:5000])) // 3
+    head = text[:5000]
+    words = list(map(str.casefold, WORD.findall(head)))
+    score_de = sum(map(_words("de").__contains__, words)) + sum(map(head.count, GERMAN_LETTERS)) // 3
     score_en = sum(map(_words("en").__contains__, words))
     if score_de == score_en:
         return default
