@@ -359,15 +359,11 @@ def quoted(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTED.finditer(text)]
 
 
-def syllables(word: str, lang: str) -> int:
-    """Syllables of a word, from the hyphenation points of the TeX patterns (pyphen's
-    dictionaries), as textstat counts them where it has no pronunciation dictionary."""
-    return syllable_counts(lang)[word]
-
-
 class _Syllables(dict):
-    """Syllables per word in one language, counted when a word is first looked up: a plain
-    dict lookup per word (a cached function of word and language cost three times as much)."""
+    """Syllables per word in one language, from the hyphenation points of the TeX patterns
+    (pyphen's dictionaries), as textstat counts them where it has no pronunciation
+    dictionary. Counted when a word is first looked up: a plain dict lookup per word (a
+    cached function of word and language cost three times as much)."""
 
     KEPT = 65536
 
@@ -386,4 +382,5 @@ class _Syllables(dict):
 
 @functools.cache
 def syllable_counts(lang: str) -> _Syllables:
+    """Syllables per word in `lang`: `syllable_counts("de")["Digitalisierung"]` is 6."""
     return _Syllables(lang)
