@@ -72,8 +72,9 @@ Unser neues Webinar zur Arbeitszeiterfassung startet am 12. März um 10 Uhr. Mel
 import functools
 import unicodedata
 
-from postlint import nlp, patterns
+from postlint import grammar, nlp, patterns, text as text_mod
 from postlint.checks._kinds import whole_post
+from postlint.grammar import WEAK_OPENERS, cues
 from postlint.packs import lexicon
 
 CODE = "PL401"
@@ -82,156 +83,233 @@ OPTIONS = {}
 
 
 def check(draft, opts):
-    if draft.text.strip() and not has_call_to_action(draft.text, draft.lang):
+    if draft.text.strip() and not is_reply(draft) and not has_call_to_action(draft.text, draft.lang):
         yield whole_post(draft, "no call to action (no invitation, sign-up phrase or question to readers)")
 
 
+def is_reply(draft) -> bool:
+    """An X post that starts with an @mention answers someone: no call to action is expected."""
+    return draft.channel == "x" and draft.text.lstrip().startswith("@")
+
+
 def has_call_to_action(text: str, lang: str) -> bool:
-    # a quotation is addressed to someone else: „Mach es einfach“, sagte mein Chef
+    return next(calls(text, lang), None) is not None
+
+
+def calls(text: str, lang: str):
+    """(start, end, kind) of the calls to action in `text`, cheapest kinds first: a link
+    offered to the reader, a listed phrase (pointers, offers, polite requests), an
+    imperative or infinitive call found by grammar, a question to the readers. Nothing
+    inside a quotation or a non-invitation ("Stellt euch vor", "Stay safe") counts."""
     quotes = nlp.quoted(text)
-    idioms = []
+    idioms: list[tuple[int, int]] = []
 
     def outside(start: int, end: int) -> bool:
         if any(a <= start and end <= b for a, b in quotes):
             return False
-        # "Stellt euch vor, ...", "Lasst uns hoffen": imperatives that invite to nothing
         if not idioms:
             idioms.extend([(m.start, m.end) for m in patterns.find(text, lang, "non-invitations")] or [(-1, -1)])
         return not any(a <= start < b for a, b in idioms)
 
-    if any(outside(m.start, m.end) for m in patterns.find(text, lang, "call-to-action")):
-        return True
+    for url in text_mod.urls(text):
+        if outside(url.start, url.end) and not _credit(text, url.start):
+            yield url.start, url.end, "link"
+    for m in patterns.find(text, lang, "call-to-action"):
+        if outside(m.start, m.end):
+            yield m.start, m.end, "phrase"
     analysis = nlp.analyse(text, lang)
-    # the grammar below walks plain tokens (nlp.Token): spaCy's Token objects cost more
-    # than the checks themselves
     sentences = analysis.sents()
-    if any(_is_question(s) and _addresses_reader(s)
-           and outside(*analysis.span(s[0].idx, s[-1].idx + len(s[-1].text))) for s in sentences):
-        return True
-    return lang == "de" and any(outside(*analysis.span(a, b)) for a, b in _german_calls(sentences))
+    find = _german_call if lang == "de" else _english_call
+    for clause in grammar.clauses(sentences):
+        found = find(clause)
+        if found is not None:
+            span = analysis.span(found[0].idx, found[1].idx + len(found[1].text))
+            if outside(*span):
+                yield (*span, "imperative")
+    last = _last_sentence(sentences)
+    for s in sentences:
+        if _is_question(s) and (_addresses_reader(s) or s is last and _elliptical_question(s, lang)):
+            span = analysis.span(s[0].idx, s[-1].idx + len(s[-1].text))
+            if outside(*span):
+                yield (*span, "question")
 
 
-def _is_question(sentence) -> bool:
-    tokens = [t for t in sentence if not t.is_space]
-    return any("?" in t.text for t in tokens[-2:])
+def _credit(text: str, start: int) -> bool:
+    """A link that credits a picture or a source rather than offering something to read:
+    "Foto: https://…", "Bild: …"."""
+    line = text[text.rfind("\n", 0, start) + 1:start].strip().lower()
+    return line.endswith(tuple(f"{word}:" for word in cues()["credit"]))
 
 
-def _addresses_reader(sentence) -> bool:
-    informal, formal, verbs = _reader_words()
-    not_verbs = _cues()["not-verb"]
-    for i, token in enumerate(sentence):
-        if token.lower_ in informal or (token.text in formal and not token.is_sent_start):
-            return True
-        # "ihr" is "you" (plural) after its verb or before a non-noun ("Habt ihr Lust?",
-        # "Wie löst ihr Konflikte?", "Was meint ihr?"), and "her"/"their" before a noun
-        # after another subject ("Hat sie ihr Ziel erreicht?"). The verb of "ihr" ends in
-        # -t (a noun before "ihr" would be capitalised inside the sentence).
-        if token.lower_ == "ihr":
-            before = sentence[i - 1] if i else None
-            after = sentence[i + 1] if i + 1 < len(sentence) else None
-            if before is not None and (before.lower_ in verbs or (
-                    before.lower_.endswith("t") and before.lower_ not in not_verbs and before.is_alpha
-                    and (before.is_lower or before.is_sent_start))):
-                return True
-            if after is None or not after.is_title:
-                return True
-    return False
+def _lead(words, leads) -> int:
+    """How many words before the verb only lead up to it ("Bitte", "Just", "Und dann")."""
+    first = 0
+    while first < 3 and first < len(words) - 1 and words[first].lower_ in leads:
+        first += 1
+    return first
 
 
-def _german_calls(sentences):
-    """(start, end) character spans of German calls that depend on grammar, not on a listed
-    phrase: a verb in -t at the start of a clause followed by "euch", "eure" or a word of
-    encouragement ("Bringt gerne Salate mit", "Sichert euch"); a verb in -en followed by "Sie"
-    ("Sparen Sie"); a clause closed by a call infinitive without subject or finite verb
-    ("Checkliste speichern nicht vergessen", "Einfach die Quittung vorzeigen"). The cues are the
-    lexicon imperative-cues.txt."""
-    cues = _cues()
-    for words, opener, before in _clauses(sentences):
-        # "Bitte meldet euch", "und dann kommt …": up to two leading words
-        first = 0
-        while first < 2 and len(words) > first + 2 and words[first].lower_ in LEADING:
-            first += 1
-        verb, after = words[first], words[first + 1] if first + 1 < len(words) else None
-        word = verb.lower_
-        if after is not None and not _is_hashtag(verb) and word.isalpha() and word not in cues["not-verb"]:
-            # "kommt dann gern", "schaut doch gerne": adverbs before the word of encouragement
-            n = first + 1
-            while n < len(words) - 1 and n < first + 3 and words[n].lower_ in cues["adverb"]:
-                n += 1
-            cue = words[n]
-            if len(word) > 2 and word.endswith("t") and (cue.lower_ in cues["particle"] or (
-                    cue.lower_ in cues["addressee"] and word not in cues["third-person"])):
-                yield verb.idx, cue.idx + len(cue.text)
-            # not after a comma, where the subject may stand before: "…, er kommt, räumt auf und …"
-            elif (opener not in WEAK_OPENERS and _is_t_verb(verb, cues) and not word.endswith("st")
-                  and (second := _coordinated(words, first, cues)) is not None):
-                yield verb.idx, second.idx + len(second.text)
-            # after a colon that follows a lead addressing the readers: "Wer in der Region
-            # umzieht: Fragt dort nach …", "Mein Tipp: Probiert …"
-            elif (opener == ":" and verb.is_title and _is_t_verb(verb, cues) and not word.endswith("st")
-                  and after.lower_ in cues["colon-next"] | cues["adverb"] | cues["particle"] | cues["addressee"]
-                  and any(w.lower_ in cues["colon-lead"] for w in before[:2])):
-                yield verb.idx, after.idx + len(after.text)
-            # "Sparen Sie", not "Können Sie" nor, after a clause, "…, jammern Sie"
-            elif (word.endswith(("en", "rn", "ln")) and after.text == "Sie" and opener != ","
-                  and word not in cues["statement"]):
-                yield verb.idx, after.idx + len(after.text)
-        if opener in WEAK_OPENERS or len(words) > MAX_CALL_WORDS or words[0].lower_ in cues["subordinator"]:
-            continue
-        last = words[-1]
-        infinitive = last.lower_ in cues["infinitive"] or (
-            last.lower_ == "vergessen" and len(words) > 1 and words[-2].lower_ == "nicht")
-        # a subject or a finite verb earlier in the sentence makes it a statement: "Heute
-        # werde ich … aus meinem Buch lesen"; a colon or an emoji starts afresh
-        context = words[:-1] if opener == ":" or _is_symbol(opener) else before + words[:-1]
-        if (infinitive and not _is_hashtag(last) and (last.is_lower or len(words) == 1)
-                and not any(w.lower_ in cues["statement"] for w in context)):
-            yield words[0].idx, last.idx + len(last.text)
-
-
-def _is_t_verb(token, cues) -> bool:
-    """A word that may be an ihr-imperative: in -t, not a known non-verb nor a verb that is
-    (usually) the third person. The du-form in -st ("Stehst … und tust …", the subject left
-    out) is left to the callers: the ihr-forms in -st ("lest", "vergesst") are listed."""
-    word = token.lower_
-    return (len(word) > 2 and word.endswith("t") and word.isalpha() and word not in cues["not-verb"]
-            and word not in cues["third-person"] and word not in cues["statement"])
-
-
-def _coordinated(words, first: int, cues):
-    """The second of two ihr-imperatives joined by "und"/"oder" in a clause without a
-    subject ("Kommt am Sonntag zum Heimspiel und feuert die Mädels an"): the verb after
-    the conjunction, in lower case and followed by more words; None if there is none."""
-    if first + 1 < len(words) and words[first + 1].lower_ in cues["feeling"]:
-        return None  # "Macht Spaß und …": "das" left out
-    if any(w.lower_ in cues["statement"] for w in words[first + 1:]):
+def _german_call(clause):
+    """(first, last token) of a German imperative or infinitive call in `clause`, or None."""
+    words, c = clause.words, cues()
+    # after a comma only with a cue that the third person lacks: "Das Rezept steht unten,
+    # probiert es unbedingt aus!" (not "…, macht Sinn")
+    weak = clause.opener in WEAK_OPENERS and not clause.follows_condition(c["condition"])
+    if weak and not (clause.opener == "," and any(w.lower_ in c["ihr-cue"] | c["du-cue"] for w in words[1:4])):
         return None
-    for n in range(first + 2, len(words) - 2):
-        if words[n].lower_ in cues["conjunction"]:
-            second = words[n + 1]
-            # not a participle ("geplant und gebaut") nor the du-form ("stehst … und tust");
-            # a verb that is usually the third person is the ihr-form before "euch"/"eure"
-            # ("Kommt am Samstag und bringt eure Familien mit")
-            after = words[n + 2]
-            t_verb = _is_t_verb(second, cues) or (
-                second.lower_ in cues["third-person"] and after.lower_ in cues["addressee"])
-            if (second.is_lower and t_verb and not second.lower_.startswith("ge")
-                    and not second.lower_.endswith("st")):
-                return second
+    first = _lead(words, c["lead-de"])
+    verb = words[first]
+    after = words[first + 1] if first + 1 < len(words) else None
+    word = verb.lower_
+    if word.endswith("'s") and len(word) > 4:  # "probiert's aus", "Sag's weiter": "es" glued on
+        word = word[:-2]
+    if grammar.is_tagged(verb) or not word.isalpha():
+        return None
+    # the Sie-form: "Melden Sie sich an", "Sparen Sie" (a question "Kennen Sie das?" asks the reader)
+    if after is not None and after.text == "Sie" and (grammar.german_infinitive(word) or word in c["sie-form"]):
+        return verb, after
+    if (lemma := grammar.german_ihr_form(word)) is not None and word not in c["finite-de"]:
+        if lemma in c["no-call"]:
             return None
+        if _ihr_imperative(lemma, after, clause, first):
+            return verb, after or verb
+    elif (du := grammar.german_du_form(word)) is not None:
+        if _du_imperative(word, *du, verb, after, clause, first):
+            return verb, after or verb
+    return None if weak else _infinitive_call(clause)
+
+
+def _ihr_imperative(lemma: str, after, clause, first: int) -> bool:
+    """Whether a verb in -t opening `clause` is the ihr-imperative, not the third person
+    with "es"/"das" left out ("Macht Sinn", "Lohnt sich") nor a question about a third person."""
+    c = cues()
+    if after is None:  # "Kommt!", "Kommentiert „Recap“", not "Stimmt."
+        return (clause.end == "!" or clause.closer in OBJECT_FOLLOWS) and lemma not in c["impersonal"]
+    rest = [w.lower_ for w in clause.words[first + 1:]]
+    if any(w in c["second-plural"] for w in rest):  # "Zeigt mir eure Sorgenkinder", "Holt es euch"
+        return True
+    nxt = after.lower_
+    if nxt in c["object-pronoun-de"]:  # "Probiert sie aus!", "Schickt das an …", not "So versucht sie …"
+        return clause.end == "!" or len(rest) > 1 and rest[1] in c["preposition-de"] and clause.end != "?"
+    if any(w in c["subject-de"] and w != "ihr" for w in rest[:2]):
+        return False  # a subject of its own: "Kommt er?", "Zeigt sich"
+    if nxt in c["negation"]:  # "Verpasst nicht …", not "Geht nicht"
+        return lemma in c["negated"]
+    if nxt in c["finite-de"]:  # the passive: "Trainiert wird …", "Verletzt wurde niemand"
+        return False
+    if nxt in c["ihr-cue"]:
+        return lemma not in c["impersonal"] or nxt in ("euch", "eure", "euer", "euren", "eurem", "eurer", "ihr")
+    if lemma in c["impersonal"]:
+        return False
+    # an object, a place or a particle: "Besucht unseren Stand", "Schaut am Samstag vorbei"
+    return nxt not in c["third-person"]
+
+
+def _du_imperative(word: str, lemma: str, first_person: bool, verb, after, clause, first: int) -> bool:
+    """Whether a du-form opening `clause` is the imperative, not the first person with
+    "ich" left out ("Freue mich", "Teile heute meine Learnings") nor a noun opening a
+    headline ("Blick hinter die Kulissen", "Tipp:")."""
+    c = cues()
+    if lemma in c["speaker"] or lemma in c["no-call"]:
+        return False
+    rest = [w.lower_ for w in clause.words[first + 1:]]
+    if any(w in ("ich", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner") for w in rest[:3]) and (
+            first_person or (rest and rest[0] in ("ich", "mich"))):
+        return False
+    if after is None:  # "Komm!", "Kommentiere „Ja“", not "Tipp:" or "Danke"
+        return (clause.end == "!" or clause.closer in OBJECT_FOLLOWS) and not grammar.is_ambiguous_stem(word)
+    nxt = after.lower_
+    if nxt in c["negation"]:  # "Vergiss nicht", "Verpass nicht"
+        return lemma in c["negated"]
+    if nxt in c["du-cue"]:
+        return True
+    if first_person or nxt in c["subject-de"] or nxt in c["third-person"] or nxt in c["finite-de"]:
+        return False
+    # an adjective or a noun before a noun: "Neuer Abschnitt", "Blick hinter die Kulissen"
+    if after.text[:1].isupper() and after.lower_ not in c["du-cue"]:
+        return False
+    # a stem that is also a noun or an adjective: "Start ins Wochenende", "schön, dass …"
+    return not grammar.is_ambiguous_stem(word)
+
+
+def _infinitive_call(clause):
+    """A clause that closes with an infinitive and has no subject nor finite verb: "Jetzt
+    anmelden", "Tickets sichern!", "Nicht verpassen", "Link klicken und gewinnen"."""
+    c, words = cues(), clause.words
+    last = words[-1]
+    if len(words) > 10 or words[0].lower_ in c["subordinator-de"] or clause.end == "?" or any(
+            w.lower_ in c["conjunction-de"] for w in words):
+        return None
+    if (not (last.text.islower() or len(words) == 1) or not grammar.german_infinitive(last.lower_)
+            or last.lower_ in c["finite-de"]):
+        return None
+    # "Nicht verpassen!", not "Bitte nicht kommentieren"
+    if len(words) > 1 and words[-2].lower_ in c["negation"] and last.lower_ not in c["negated"]:
+        return None
+    if grammar.is_tagged(last) or (len(words) > 1 and words[-2].lower_ == "zu"):
+        return None
+    context = words[:-1] if clause.opener == ":" or _is_symbol(clause.opener) else clause.before + words[:-1]
+    if any(w.lower_ in c["subject-de"] or grammar.german_finite(w.lower_) or (
+            w.lower_ != words[0].lower_ and grammar.german_ihr_form(w.lower_) and w.text.islower()) for w in context):
+        return None
+    # "Die Preise steigen.": a subject and its verb, unless marked as a call
+    if (words[0].lower_ in c["determiner-de"] and len(words) <= 4 and clause.end != "!"
+            and not any(w.lower_ in c["call-adverb-de"] for w in words)):
+        return None
+    return words[0], last
+
+
+def _english_call(clause):
+    """(first, last token) of an English imperative opening `clause`, or None: a base-form
+    verb before an object, a particle or an adverb ("Share your story", "Sign up", "Book
+    now"), or alone before "!" ("Watch!"); negated with "don't" ("Don't miss out")."""
+    words, c = clause.words, cues()
+    # after a comma only before an object: "Bring gloves, bring a friend"
+    weak = clause.opener in WEAK_OPENERS and not clause.follows_condition(c["condition"])
+    if weak and clause.opener != ",":
+        return None
+    last = _lead(words, c["lead-en"] | c["negation"])
+    # a lead word may be the verb itself: "Come by on Saturday", "Go see it"
+    for first in range(last + 1):
+        if (found := _english_imperative(clause, first, weak)) is not None:
+            return found
     return None
 
 
-# words that may stand before the imperative ("Bitte meldet euch", "Und gratuliert gerne")
-LEADING = frozenset({"bitte", "und", "dann", "also", "einfach", "jetzt", "gerne", "gern", "doch"})
-# an infinitive call is short: "Einfach die Quittung vom Vortag an der Kasse vorzeigen"
-MAX_CALL_WORDS = 15
-# what opens a part of a sentence, not a clause of its own: "…, die mitmachen", „Zitat“
-WEAK_OPENERS = frozenset(',;"\'„“”‚‘’»«()[]/&+')
+def _english_imperative(clause, first: int, weak: bool):
+    words, c = clause.words, cues()
+    if clause.end == "?":  # "Build a mass audience or a targeted one?" asks, "Have you …?" too
+        return None
+    negated = any(w.lower_ in c["negation"] for w in words[:first])
+    verb = words[first]
+    word = verb.lower_
+    if negated:  # "Don't miss", not "Never give up"
+        return (verb, verb) if word in c["negated"] else None
+    if grammar.is_tagged(verb) or not grammar.english_verb(word) or word in c["speaker-en"]:
+        return None
+    after = words[first + 1] if first + 1 < len(words) else None
+    if after is None:  # "Watch!", 'Comment "YES"'
+        return (verb, verb) if not weak and (clause.end == "!" or clause.closer in OBJECT_FOLLOWS) else None
+    nxt = after.lower_
+    if nxt in c["object-en"] or after.like_url or grammar.is_tagged(after) or nxt.isdigit():
+        return verb, after
+    if weak:
+        return None
+    # two verbs joined: "Like and share", "please call or text Sarah"
+    if nxt in ("and", "or", "&") and first + 2 < len(words) and grammar.english_verb(words[first + 2].lower_):
+        return verb, words[first + 2]
+    # a bare noun object: "Use code SPRING10 for 10 % off", "Bring gloves and a bottle!"
+    # (not a noun compound: "Design thinking is …", "Book club tonight")
+    # a code or the reader after it: "Use code SPRING10", "Book tickets for your team!"
+    rest = words[first + 2:]
+    if after.text.islower() and not grammar.english_finite(nxt) and (clause.end == "!" or any(
+            w.lower_ in c["reader-en"] or (not w.text.isalpha() and not w.text.isdigit()) for w in rest)):
+        return verb, after
+    return None
 
 
-def _is_hashtag(token) -> bool:
-    return token.i > 0 and token.doc[token.i - 1].text == "#" and not token.doc[token.i - 1].whitespace
+# a clause that ends at one of these goes on: 'Comment "YES"', "Kommentiert „Recap“", "Write: …"
+OBJECT_FOLLOWS = frozenset('"„“‚‘»«\':')
 
 
 def _is_symbol(text: str) -> bool:
@@ -239,34 +317,58 @@ def _is_symbol(text: str) -> bool:
     return bool(text) and not nlp.ALNUM.search(text) and not unicodedata.category(text[0]).startswith("P")
 
 
-def _clauses(sentences):
-    """Clauses of each sentence as (word tokens, the punctuation that opens the clause: ""
-    at the start of a sentence or line, the words of the sentence before the clause). A
-    clause ends at punctuation, an emoji, a line break or the end of the sentence. Hashtags
-    are words (never the verb); links and e-mail addresses end a clause."""
-    for sentence in sentences:
-        words, opener, before = [], "", []
-        for token in sentence:
-            if token.is_space and "\n" not in token.text or token.text == "#" and not token.whitespace:
-                continue
-            if token.is_space or token.like_url or token.like_email or not nlp.has_word(token.text):
-                if words:
-                    yield words, opener, before
-                before = before + words
-                words, opener = [], "" if token.is_space else token.text
-                continue
-            words.append(token)
-        if words:
-            yield words, opener, before
+def _is_question(sentence) -> bool:
+    tokens = [t for t in sentence if not t.is_space]
+    return any("?" in t.text for t in tokens[-2:])
 
 
-@functools.cache
-def _cues() -> dict[str, frozenset[str]]:
-    cues: dict[str, set[str]] = {}
-    for line in lexicon("imperative-cues"):
-        kind, _, word = line.partition(":")
-        cues.setdefault(kind.strip(), set()).add(word.strip().lower())  # as token.lower_: "spaß"
-    return {kind: frozenset(words) for kind, words in cues.items()}
+def _last_sentence(sentences):
+    """The post's last sentence with words of its own (not only hashtags, links or emoji):
+    a question there is left for the readers to answer, one before more text is answered
+    by the author ("Flüchtling aus Marokko? Ja, ist dort auch schon Krieg?")."""
+    for sentence in reversed(sentences):
+        if any(nlp.has_word(t.text) and not t.like_url and not grammar.is_tagged(t) and t.text not in "#@"
+               for t in sentence):
+            return sentence
+    return None
+
+
+def _elliptical_question(sentence, lang: str) -> bool:
+    """A short question without a subject or a finite verb, which only the reader can
+    answer ("Schon mal probiert?", "Noch Fragen?", "Thoughts?"), or one that ends in a tag
+    asking the reader to agree ("…, oder?", "…, right?"); not a bare "Warum?"."""
+    c = cues()
+    words = [t for t in sentence if nlp.has_word(t.text) and not t.like_url and not grammar.is_tagged(t)]
+    while words and words[0].lower_ in ("und", "oder", "aber", "and", "or", "but", "so"):
+        words = words[1:]
+    if not words:
+        return False
+    if len(words) >= 2 and words[-1].lower_ in c["tag-question"]:
+        return True
+    lowers = [w.lower_ for w in words]
+    if len(words) > 4 or lowers[0] in c["wh-word"]:
+        return False
+    if lang == "de":
+        return not any(w in c["subject-de"] or grammar.german_finite(w) or grammar.german_ihr_form(w) for w in lowers)
+    return not any(w in c["subject-en"] or grammar.english_finite(w) for w in lowers)
+
+
+def _addresses_reader(sentence) -> bool:
+    informal, formal, verbs = _reader_words()
+    for i, token in enumerate(sentence):
+        if token.lower_ in informal or (token.text in formal and not token.is_sent_start):
+            return True
+        # "ihr" is "you" (plural) after its verb or before a non-noun ("Habt ihr Lust?",
+        # "Wie löst ihr Konflikte?", "Was meint ihr?"), and "her"/"their" before a noun
+        # after another subject ("Hat sie ihr Ziel erreicht?")
+        if token.lower_ == "ihr":
+            before = sentence[i - 1] if i else None
+            after = sentence[i + 1] if i + 1 < len(sentence) else None
+            if before is not None and (before.lower_ in verbs or grammar.german_ihr_form(before.lower_)):
+                return True
+            if after is None or not after.is_title:
+                return True
+    return False
 
 
 @functools.cache
