@@ -49,7 +49,7 @@ class Clause:
     def follows_condition(self, subordinators) -> bool:
         """Whether the clause follows a condition or time clause of its sentence after a
         comma: "If you spot him, please call", "Wenn ihr in der Nähe seid, schaut vorbei"."""
-        return self.opener == "," and bool(self.before) and self.before[0].lower_ in subordinators
+        return self.opener == "," and any(w.lower_ in subordinators for w in self.before)
 
 
 # what opens a part of a sentence rather than a clause of its own: "…, die mitmachen", „Zitat“
@@ -106,28 +106,29 @@ def cues() -> dict[str, frozenset[str]]:
     return {kind: frozenset(words) for kind, words in found.items()}
 
 
+# German words are looked up case-folded, so that the Swiss "schliesst" finds "schließen";
+# what is found is the verb as the lexicon spells it
 @functools.cache
-def _verbs(lang: str) -> frozenset[str]:
-    return frozenset(lexicon(f"verbs-{lang}")) | cues()[f"verb-{lang}"]
+def _verbs(lang: str) -> dict[str, str]:
+    words = list(lexicon(f"verbs-{lang}")) + sorted(cues()[f"verb-{lang}"])
+    return {w.casefold(): w for w in words}
 
 
 @functools.cache
 def _du_irregular() -> dict[str, str]:
-    return dict(line.split() for line in lexicon("verbs-de-imperatives"))
+    return {form.casefold(): lemma for form, lemma in map(str.split, lexicon("verbs-de-imperatives"))}
 
 
 @functools.cache
 def _ambiguous_stems() -> frozenset[str]:
-    return frozenset(lexicon("verbs-de-ambiguous-stems"))
+    return frozenset(w.casefold() for w in lexicon("verbs-de-ambiguous-stems"))
 
 
 def german_infinitive(word: str) -> bool:
     """Whether `word` (lower case) is a German infinitive, also with a separable particle
     ("vorbeischauen", "reinhören"); not the zu-infinitive ("anzumelden")."""
-    verbs = _verbs("de")
+    verbs, word = _verbs("de"), word.casefold()
     if word in verbs:
-        return True
-    if "ss" in word and word.replace("ss", "ß") in verbs:
         return True
     for particle in cues()["particle-de"]:
         if word.startswith(particle) and len(word) > len(particle) + 3:
@@ -149,8 +150,7 @@ def german_ihr_form(word: str) -> str | None:
     None if it is none."""
     if len(word) < 3 or not word.isalpha() or _closed_class(word):
         return None
-    if "ss" in word and (found := german_ihr_form(word.replace("ss", "ß"))):
-        return found
+    word = word.casefold()
     if word in cues()["ihr-form"]:  # "seid", "tut"
         return word
     if not word.endswith("t"):
@@ -160,7 +160,7 @@ def german_ihr_form(word: str) -> str | None:
                       stem + "n" if stem.endswith(("er", "el")) else None,
                       stem + "sen" if stem.endswith("s") else None):
         if candidate and candidate in _verbs("de"):
-            return candidate
+            return _verbs("de")[candidate]
     return None
 
 
@@ -171,33 +171,33 @@ def german_finite(word: str) -> bool:
     # "wirds", "gibts": "es" glued on; "kannste", "biste": "du" glued on
     if word in finite or word[:-1] in finite and word.endswith("s") or word[:-1] in finite and word.endswith("ste"):
         return True
+    fold = word.casefold()
     return word.endswith("st") and len(word) > 4 and (
-        word[:-2] + "en" in _verbs("de") or word[:-3] + "en" in _verbs("de")) and not _closed_class(word)
+        fold[:-2] + "en" in _verbs("de") or fold[:-3] + "en" in _verbs("de")) and not _closed_class(word)
 
 
 def german_du_form(word: str) -> tuple[str, bool] | None:
     """(infinitive, whether the form is also the first person) if `word` (lower case) is a
     du-imperative: the stem ("schau"), the stem + e ("schaue", also "ich schaue"), or a
     changed vowel ("nimm", "lies")."""
+    word = word.casefold()
     if word in _du_irregular():
         return _du_irregular()[word], False
     if len(word) < 3 or not word.isalpha() or _closed_class(word):
         return None
-    if "ss" in word and (found := german_du_form(word.replace("ss", "ß"))):
-        return found
     verbs = _verbs("de")
     if word + "en" in verbs:
-        return word + "en", False
+        return verbs[word + "en"], False
     if word.endswith("e") and (word + "n") in verbs:
-        return word + "n", True
+        return verbs[word + "n"], True
     if word.endswith(("ere", "ele")) and (word[:-1] + "n") in verbs:  # "ändere", "sammele"
-        return word[:-1] + "n", False
+        return verbs[word[:-1] + "n"], False
     return None
 
 
 def is_ambiguous_stem(word: str) -> bool:
     """Whether a du-imperative stem is also a noun or an adjective ("tipp", "schön")."""
-    return word in _ambiguous_stems()
+    return word.casefold() in _ambiguous_stems()
 
 
 @functools.cache

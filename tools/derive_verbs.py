@@ -28,6 +28,17 @@ import sys
 from pathlib import Path
 
 
+def _unique(words) -> list[str]:
+    """Sorted, one spelling per word: "heiß" rather than the Swiss "heiss" (postlint reads
+    "ss" as "ß" where the "ss" spelling is not listed)."""
+    by_fold: dict[str, str] = {}
+    for word in sorted(set(words)):
+        kept = by_fold.setdefault(word.casefold(), word)
+        if "ß" in word and "ß" not in kept:
+            by_fold[word.casefold()] = word
+    return sorted(by_fold.values())
+
+
 def german(out: Path) -> None:
     from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
 
@@ -65,13 +76,13 @@ def german(out: Path) -> None:
                         and other_word(lemma[:-2])})
     header = ("# German verb infinitives, derived by tools/derive_verbs.py from simplemma 2.0.0's German\n"
               "# form->lemma table (sources and licences: verbs.LICENSE)\n")
-    (out / "verbs-de.txt").write_text(header + "\n".join(sorted(verbs)) + "\n", encoding="utf-8")
+    (out / "verbs-de.txt").write_text(header + "\n".join(_unique(verbs)) + "\n", encoding="utf-8")
     (out / "verbs-de-imperatives.txt").write_text(
         header.replace("verb infinitives", "du-imperatives that are not the stem (form lemma)")
         + "\n".join(f"{f} {lemma}" for f, lemma in sorted(irregular.items())) + "\n", encoding="utf-8")
     (out / "verbs-de-ambiguous-stems.txt").write_text(
         header.replace("verb infinitives", "verb stems that are also nouns or adjectives (Tipp, Start, schön)")
-        + "\n".join(ambiguous) + "\n", encoding="utf-8")
+        + "\n".join(_unique(ambiguous)) + "\n", encoding="utf-8")
 
 
 def english(out: Path) -> None:

@@ -71,7 +71,7 @@ def _find(draft, name: str) -> list[Label]:
     found = []
     tags = entries["tag"]
     for tag in draft.hashtags:
-        if unicodedata.normalize("NFKC", tag.text).casefold() in tags:
+        if unicodedata.normalize("NFKC", tag.text).casefold() in tags and not _spoken_of(draft.text, tag.start):
             found.append(Label(tag.start, tag.end, draft.text[tag.start:tag.end], "tag"))
     folded, starts, ends = nlp.fold(draft.text)
     words, taken = _words(folded), None
@@ -91,6 +91,18 @@ def _find(draft, name: str) -> list[Label]:
             if not any(start < b and a < end for a, b in [*taken, *((x.start, x.end) for x in found)]):
                 found.append(Label(start, end, draft.text[start:end], kind))
     return sorted(found, key=lambda label: label.start)
+
+
+# an article, a determiner or a preposition before a label hashtag makes it a word of the
+# sentence, the label spoken of rather than used: "Ein #ad versteckt zwischen sechs Hashtags
+# reicht nicht", "posts marked with #ad"
+SPOKEN_OF = regex.compile(
+    r"(?:^|\W)(?:ein|einem|einen|eines|kein|keinem|keinen|das|dem|des|der|den|die|ohne|mit|als|per|the|a|an|"
+    r"no|with|without|as|using|via)\s+$", regex.IGNORECASE)
+
+
+def _spoken_of(text: str, start: int) -> bool:
+    return SPOKEN_OF.search(text[max(0, start - 12):start]) is not None
 
 
 def trailing_hashtags_start(draft) -> int:

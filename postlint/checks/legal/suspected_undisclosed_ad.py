@@ -47,6 +47,8 @@ Werbung | Meine neue Laufuhr von @Sportwerk ist der Hammer! Mit dem Code LAUF10 
 
 from urllib.parse import parse_qsl, urlsplit
 
+import regex
+
 from postlint import patterns, text
 from postlint.checks.legal import _labels
 from postlint.problem import Hit
@@ -60,7 +62,7 @@ def check(draft, opts):
     if "sponsored" in draft.meta or _labels.accepted(draft):
         return
     signals = [(m.start, m.end, f"'{draft.text[m.start:m.end]}'")
-               for m in patterns.find(draft.text, draft.lang, "commercial-signals")]
+               for m in patterns.find(draft.text, draft.lang, "commercial-signals") if not _negated(draft.text, m.start)]
     signals += [(w.start, w.end, f"'{w.text}'") for w in _labels.weak(draft, evident_only=True)]
     signals += _affiliate_links(draft, opts)
     if draft.mentions or draft.urls:
@@ -69,6 +71,17 @@ def check(draft, opts):
     if signals:
         start, end, what = min(signals)
         yield Hit(start, end, f"possible undisclosed ad: {what} (declare sponsored: true or false)")
+
+
+NEGATION = regex.compile(r"(?:^|\W)(?:kein|keine|keinen|keiner|ohne|no|without|nicht|never|nie)\W+(?:\w+\W+)?$",
+                         regex.IGNORECASE)
+
+
+def _negated(text: str, start: int) -> bool:
+    """A signal named to reject it: "Keine Rabattcodes", "no discount codes", "ohne
+    Gutschein" (a negation at most one word before it, in the same line)."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return NEGATION.search(line[-40:]) is not None
 
 
 def _affiliate_links(draft, opts):

@@ -19,7 +19,14 @@ zurückerstattet`, `We've refunded £18.50`, `Dein Mitgliedsbeitrag (48 €) wir
 Lastschrift eingezogen`), an invoice for the recipient's own purchase or booking (`Anbei die
 Rechnung über 1.240 € für die Anzahlung`, `Attached is the invoice for £240`), or money paid
 back between people (`Das Ticket hat 38 € gekostet, ich überweise dir das heute Abend`,
-`I'll pay you back`). The phrases are the lexicons `selling.txt`, `shop-links.txt`,
+`I'll pay you back`). What decides is who sells to whom. A sender who buys, has paid or wants money back (`Sind
+die für 28 € noch zu haben? Dann würde ich gern zwei bestellen`, `just pay me back`;
+lexicon `buying.txt`) and offers nothing of its own sells nothing, and a price in a sentence
+about the recipient's things (`your online course – at €199 it's the best money I've
+spent`) or in one that speaks neither of the sender nor to the reader (news: `female CFOs
+generated $1.8 trillion more`) is no offer. A sender that presents an offer of its own
+(`Genau dafür haben wir ReiseBeleg entwickelt`, `our new platform`; lexicon
+`own-offer.txt`) and links to it pitches, with or without a price. The phrases are the lexicons `selling.txt`, `shop-links.txt`,
 `not-selling.txt` and `service-amounts.txt`.
 
 Set `consent: true` only when the recipient explicitly agreed to receive such messages;

@@ -9,7 +9,9 @@ regional salutations (`Moin`, `Servus`, `Grüezi`, `Grüß Gott`, `Gude`, `Gria�
 `Tach`, `Glück auf`, `Tag Herr Huber`; lexicon `greetings.txt`). An emoji
 before the salutation is fine (`👋 Hallo Anna`). `Liebe`/`Lieber` greet only before a name
 (`Lieber Jonas`, not `Lieber spät als nie`). A name alone (`Anna, …`) does not count:
-write `Hallo Anna,`. An empty note is left to `empty-connection-note`.
+write `Hallo Anna,`. An empty note is left to `empty-connection-note`. Messages are checked
+only when they open a conversation (`first_contact: true`): a reply in an ongoing
+conversation needs no salutation.
 
 ## Why is this bad?
 A connection note has room for "eine Anrede, kurzen Grund für den Vernetzungswunsch und
@@ -42,6 +44,10 @@ OPTIONS = {}
 
 
 def check(draft, opts):
+    # a message in an ongoing conversation needs no salutation: the rule is about the
+    # form letter to a stranger
+    if draft.type == "message" and draft.meta.get("first_contact") is not True:
+        return
     if draft.text.strip() and not greeting(draft):
         yield whole_post(draft, "no greeting in the first line")
 

@@ -13,7 +13,13 @@ selling word where the context sells nothing: a request to buy, a street demonst
 someone else, a job offer the recipient accepted (`Glückwunsch, dass du das Angebot von
 Zalando angenommen hast`), an amount refunded or owed as a fee, an invoice for the
 recipient's own booking, money paid back (`ich überweise dir das`), thanks for the
-recipient's own offer (`Danke für Ihr Angebot, mir zu helfen`). The phrases are the
+recipient's own offer (`Danke für Ihr Angebot, mir zu helfen`). What decides is who sells to whom. A sender who buys, has paid or wants money back (`Sind
+die für 28 € noch zu haben? Dann würde ich gern zwei bestellen`, `just pay me back`;
+lexicon `buying.txt`) and offers nothing of its own sells nothing, and a price in a sentence
+about the recipient's things (`your online course – at €199 …`) or in one that speaks
+neither of the sender nor to the reader is no offer. A sender that presents an offer of its
+own (`Genau dafür haben wir ReiseBeleg entwickelt`, `our new platform`; lexicon
+`own-offer.txt`) and links to it pitches, with or without a price. The phrases are the
 lexicons `selling.txt`, `shop-links.txt`, `not-selling.txt` and `service-amounts.txt`.
 
 ## Why is this bad?
