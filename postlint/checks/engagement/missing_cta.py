@@ -125,13 +125,18 @@ def calls(text: str, lang: str):
     tail = text.rstrip()
     if tail and (tail.endswith(tuple(cues()["pointing"])) or tail[-1:] in "👇👉" or _ends_pointing(tail)):
         yield len(tail) - 1, len(tail), "pointer"
+    c = cues()
+    # the checks below read few words: a sentence without any of them is passed over (a pass
+    # over the sentence's lower-case forms costs less than any of the checks)
+    request_words, pointer_words = c["desire"] | c["reader"] | {"bitte", "wer"}, c["pointer-place"]
     for s in sentences:
+        lowers = {t.lower_ for t in s}
         question = _is_question(s) and not _quoted_question(s, quotes, analysis)
         if question and (_addresses_reader(s) or _asks_advice(s) or s is last and _elliptical_question(s, lang)):
             kind = "question"
-        elif not question and (_request(s, lang) or _whoever(s)):
+        elif not question and not lowers.isdisjoint(request_words) and (_request(s, lang) or _whoever(s)):
             kind = "request"
-        elif _pointer(s, s is last):
+        elif (s is last or not lowers.isdisjoint(pointer_words)) and _pointer(s, s is last):
             kind = "pointer"
         else:
             continue
