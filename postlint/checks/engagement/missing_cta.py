@@ -128,7 +128,8 @@ def calls(text: str, lang: str):
     c = cues()
     # the checks below read few words: a sentence without any of them is passed over (a pass
     # over the sentence's lower-case forms costs less than any of the checks)
-    request_words, pointer_words = c["desire"] | c["reader"] | {"bitte", "wer"}, c["pointer-place"]
+    request_words = c["desire"] | c["reader"] | c["inclusive"] | {"bitte", "wer"}
+    pointer_words = c["pointer-place"]
     for s in sentences:
         lowers = {t.lower_ for t in s}
         question = _is_question(s) and not _quoted_question(s, quotes, analysis)
@@ -398,6 +399,10 @@ def _request(sentence, lang: str) -> bool:
     # "wollen wir von euch wissen", "love to hear from you"
     if any(w in c["reader"] and n and words[n - 1] in ("von", "from") and any(
             v in c["learn"] for v in words[n + 1:n + 3] + words[max(0, n - 4):n]) for n, w in enumerate(words)):
+        return True
+    # a duty laid on everyone, the readers included: "Alle sollten sich in Berlin treffen",
+    # "Wir sollten hier Größe zeigen", "Everyone should vote"
+    if any(w in c["inclusive"] for w in words[:4]) and any(w in c["duty"] for w in words[:6]):
         return True
     if lang != "de":
         return _english_request(words)
