@@ -67,6 +67,8 @@ Unser neues Webinar zur Arbeitszeiterfassung startet am 12. März um 10 Uhr. Mel
 import functools
 import unicodedata
 
+import regex
+
 from postlint import grammar, nlp, patterns, text as text_mod
 from postlint.checks._kinds import whole_post
 from postlint.grammar import WEAK_OPENERS, cues
@@ -121,11 +123,10 @@ def calls(text: str, lang: str):
             span = analysis.span(found[0].idx, found[1].idx + len(found[1].text))
             if outside(*span):
                 yield (*span, "imperative")
-    last = _last_sentence(sentences)
-    tail = text.rstrip()
-    if tail and (tail.endswith(tuple(cues()["pointing"])) or tail[-1:] in "👇👉" or _ends_pointing(tail)):
-        yield len(tail) - 1, len(tail), "pointer"
-    c = cues()
+    if _ends_pointing(text):
+        end = len(text.rstrip())
+        yield end - 1, end, "pointer"
+    last, c = _last_sentence(sentences), cues()
     # the checks below read few words: a sentence without any of them is passed over (a pass
     # over the sentence's lower-case forms costs less than any of the checks)
     request_words = c["desire"] | c["reader"] | c["inclusive"] | {"bitte", "wer"}
@@ -371,13 +372,13 @@ def _is_question(sentence) -> bool:
 
 
 def _ends_pointing(text: str) -> bool:
-    """Whether the post ends with a pointing emoji, perhaps with a skin tone or a
-    variation selector ("👇🏻", "⬇️"), before its closing hashtags: it points at what follows."""
-    body = text
-    while body and (body.split()[-1].startswith("#")):
-        body = body[:body.rstrip().rfind(body.split()[-1])].rstrip()
-    core = body.rstrip("\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff ")
-    return bool(core) and any(core.endswith(p) for p in cues()["pointing"])
+    """Whether the post ends with a pointing emoji (perhaps with a skin tone or a variation
+    selector: "👇🏻", "⬇️") before its closing hashtags: it points at what follows."""
+    body = CLOSING_TAGS.sub("", text).rstrip("\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff \n")
+    return body.endswith(tuple(cues()["pointing"]))
+
+
+CLOSING_TAGS = regex.compile(r"(?:\s*#\w+)+\s*$")
 
 
 def _words(sentence) -> list[str]:
