@@ -82,7 +82,7 @@ padding:0 5px;margin:0 2px;white-space:nowrap;font-weight:600;line-height:1.3}
 .fold .fl{font-weight:400}
 html.js .preview.collapsed.desktop .af-d,html.js .preview.collapsed.mobile .af-m{display:none}
 html.js .preview.collapsed.desktop .fold-m,html.js .preview.collapsed.mobile .fold-d{display:none}
-html.js .preview.collapsed .fold{border:0;color:var(--muted);font-size:14px;font-weight:400;cursor:pointer}
+html.js .preview.collapsed .fold{border:0;color:var(--fold);font-size:14px;font-weight:400;cursor:pointer}
 html.js .preview.collapsed .fold .fl{display:none}
 html.js .preview:not(.collapsed) .fold .more{display:none}
 .card{border:1px solid var(--line);border-radius:6px;margin-top:10px;overflow:hidden}
