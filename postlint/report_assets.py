@@ -150,5 +150,6 @@ document.addEventListener('keydown',function(ev){
 });
 document.querySelectorAll('.preview').forEach(function(p){if(p.querySelector('.fold'))p.classList.add('collapsed')});
 apply();if(location.hash)go(location.hash);
+root.setAttribute('data-ready-ms',String(Math.round(performance.now())));
 })();
 """
