@@ -188,3 +188,113 @@ def pixels(rows: list[bytes]):
     for row in rows:
         for i in range(0, len(row), 3):
             yield row[i], row[i + 1], row[i + 2]
+
+
+# -- the DevTools protocol over --remote-debugging-pipe (no websocket, no driver) -------------
+class Browser:
+    """Headless Chromium driven over the DevTools protocol on a pipe: Chromium reads
+    NUL-terminated JSON messages on fd 3 and writes its own on fd 4."""
+
+    def __init__(self, width: int = 1280, height: int = 900, *extra: str):
+        import json as _json
+
+        self._json = _json
+        self.profile = tempfile.TemporaryDirectory(prefix="postlint-cdp-")
+        to_chrome_r, self._to_chrome = os.pipe()
+        self._from_chrome, from_chrome_w = os.pipe()
+
+        def fds():  # runs before the child closes the fds it does not keep (3 and 4 are kept)
+            os.dup2(to_chrome_r, 100)  # first out of the way: either may be 3 or 4 already
+            os.dup2(from_chrome_w, 101)
+            os.dup2(100, 3)
+            os.dup2(101, 4)
+
+        self.process = subprocess.Popen(
+            [chromium(), *FLAGS, f"--user-data-dir={self.profile.name}", "--remote-debugging-pipe",
+             f"--window-size={width},{height}", *extra, "about:blank"],
+            pass_fds=(3, 4), preexec_fn=fds, stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "HOME": self.profile.name})
+        os.close(to_chrome_r)
+        os.close(from_chrome_w)
+        self._buffer, self._next, self.events = b"", 0, []
+        target = self.send("Target.createTarget", url="about:blank")["targetId"]
+        self.session = self.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        for domain in ("Page", "Runtime", "Log"):
+            self.call(f"{domain}.enable")
+        self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
+
+    def _read(self, timeout: float = 30.0) -> dict:
+        import select
+        import time
+
+        deadline = time.monotonic() + timeout
+        while b"\0" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self._from_chrome], [], [], left)[0]:
+                raise TimeoutError("no message from Chromium")
+            chunk = os.read(self._from_chrome, 1 << 16)
+            if not chunk:
+                raise RuntimeError("Chromium closed the pipe")
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return self._json.loads(message)
+
+    def send(self, method: str, session: str | None = None, **params) -> dict:
+        self._next += 1
+        message = {"id": self._next, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        os.write(self._to_chrome, self._json.dumps(message).encode() + b"\0")
+        while True:
+            reply = self._read()
+            if reply.get("id") == self._next:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+            self.events.append(reply)
+
+    def call(self, method: str, **params) -> dict:
+        return self.send(method, self.session, **params)
+
+    def wait_for(self, method: str, timeout: float = 30.0) -> dict:
+        for i, event in enumerate(self.events):
+            if event.get("method") == method:
+                return self.events.pop(i)
+        while True:
+            event = self._read(timeout)
+            if event.get("method") == method:
+                return event
+            self.events.append(event)
+
+    def open(self, path: Path) -> None:
+        self.events.clear()
+        self.call("Page.navigate", url=path.resolve().as_uri())
+        self.wait_for("Page.loadEventFired")
+
+    def js(self, expression: str):
+        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
+        if "exceptionDetails" in result:
+            raise RuntimeError(result["exceptionDetails"])
+        return result["result"].get("value")
+
+    def key(self, key: str, code: str | None = None, text: str | None = None) -> None:
+        text = key if text is None and len(key) == 1 else text
+        params = {"key": key, "code": code or (f"Key{key.upper()}" if len(key) == 1 else key)}
+        if key == "Tab":
+            params["windowsVirtualKeyCode"] = 9
+        self.call("Input.dispatchKeyEvent", type="keyDown", **params, **({"text": text} if text else {}))
+        self.call("Input.dispatchKeyEvent", type="keyUp", **params)
+
+    def close(self) -> None:
+        try:
+            self.send("Browser.close")
+        except (OSError, RuntimeError, TimeoutError):
+            pass
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        os.close(self._to_chrome)
+        os.close(self._from_chrome)
+        self.profile.cleanup()

@@ -194,3 +194,117 @@ def test_readable_without_script(reports, tmp_path):
     png = screenshot(target, tmp_path / "no-script.png", 1280, 1200)
     _, _, counts = _census(png)
     assert len(counts) > 200
+
+
+# -- interaction, over the DevTools protocol (report_tools.Browser) ----------------------------
+@pytest.fixture
+def browser():
+    from report_tools import Browser
+
+    opened = Browser(1280, 900)
+    yield opened
+    opened.close()
+
+
+def test_filters_and_pages(reports, browser, tmp_path):
+    _, data, path = reports["examples"]
+    browser.open(path)
+    visible = "[...document.querySelectorAll('article.draft')].filter(a => !a.hidden).length"
+    assert browser.js(visible) == 13
+
+    def choose(select, value):
+        browser.js(f"(() => {{ const s = document.getElementById('{select}'); s.value = '{value}'; "
+                   f"s.dispatchEvent(new Event('change')); }})()")
+
+    errors = {f["path"] for f in data["findings"] if f["severity"] == "error"}
+    choose("f-severity", "error")
+    assert browser.js(visible) == len(errors) == 4
+    choose("f-severity", "")
+    choose("f-channel", "x")
+    assert browser.js(visible) == 2
+    choose("f-channel", "")
+    choose("f-rule", "PL202")
+    assert browser.js("[...document.querySelectorAll('article.draft')].filter(a => !a.hidden)"
+                      ".map(a => a.querySelector('h2').textContent)") == [
+        next(f["path"] for f in data["findings"] if f["code"] == "PL202")]
+    choose("f-rule", "")
+    choose("f-account", "anna.schmidt")
+    assert browser.js(visible) == 2
+    # a run of 120 drafts: pages of 50
+    many = write(tmp_path / "many", {f"d{i:03}.md": f"Post {i}: what do you think? #KI\n" for i in range(120)})
+    target = tmp_path / "many.html"
+    report(many, target)
+    browser.open(target)
+    assert browser.js(visible) == 50
+    assert browser.js("document.getElementById('pager-info').textContent") == "120 of 120 drafts \u00b7 page 1 of 3"
+    browser.js("document.getElementById('pager-next').click()")
+    assert browser.js("[...document.querySelectorAll('article.draft')].filter(a => !a.hidden)[0]"
+                      ".querySelector('h2').textContent").endswith("d050.md")
+
+
+def test_keyboard_focus_tooltips_and_folds(reports, browser):
+    _, _, path = reports["examples"]
+    browser.open(path)
+    browser.key("j")
+    assert browser.js("document.activeElement.id") == "d1"
+    browser.key("j")
+    browser.key("j")
+    browser.key("k")
+    assert browser.js("document.activeElement.id") == "d2"
+    # Tab from a draft reaches its highlights; a focused highlight shows its message
+    browser.js("document.getElementById('d2').focus()")
+    for _ in range(10):
+        browser.key("Tab")
+        if browser.js("document.activeElement.tagName") == "MARK":
+            break
+    tip = browser.js("getComputedStyle(document.activeElement, '::after').content")
+    assert "PL512" in tip and "insufficient ad label" in tip
+    # the Instagram caption is cut at its fold; `e` expands it, the fold text then shows
+    hidden = ("(() => { const p = document.querySelector('#d2 .preview'); "
+              "return [...p.querySelectorAll('.af-d')].every(e => e.getClientRects().length === 0); })()")
+    assert browser.js("document.querySelector('#d2 .preview').classList.contains('collapsed')")
+    assert browser.js(hidden)
+    assert browser.js("document.querySelector('#d2 .fold-d .more').getClientRects().length") == 1
+    browser.key("e")
+    assert not browser.js(hidden)
+    # following a finding's link to a highlight behind the fold opens the preview it is in
+    browser.key("e")
+    assert browser.js(hidden)
+    mark = browser.js("document.querySelector('.preview.collapsed mark.af-d.start[id]').id")
+    link = f"document.querySelector('ol.findings a[href=\"#{mark}\"]')"
+    assert browser.js(f"{link}.closest('article').contains(document.getElementById('{mark}'))")
+    browser.js(f"{link}.click()")
+    assert browser.js(f"document.getElementById('{mark}').getClientRects().length") > 0
+    assert browser.js("document.activeElement.id") == mark
+    assert not browser.js(f"document.getElementById('{mark}').closest('.preview').classList.contains('collapsed')")
+
+
+def test_mobile_width_moves_the_fold(reports, browser):
+    _, _, path = reports["folds"]
+    browser.open(path)
+    article = "document.querySelector('article[data-fold-mobile=\"140\"]')"
+    shown = (f"(() => {{ const a = {article}; const t = a.querySelector('.pv-text'); let s = ''; "
+             "for (const n of t.childNodes) { if (n.nodeType === 3) s += n.data; "
+             "else if (!n.classList.contains('fold') && n.getClientRects().length) s += n.textContent; } "
+             "return s.length; })()")
+    assert browser.js(shown) == 210  # desktop: cut at 210 characters
+    browser.js(f"{article}.querySelector('button[data-act=view]').click()")
+    assert browser.js(f"{article}.querySelector('.preview').getBoundingClientRect().width") == 360
+    assert browser.js(shown) == 140  # mobile: at 140
+
+
+def test_no_dialog_and_the_policy_reports_what_it_blocked(reports, browser, tmp_path):
+    _, _, path = reports["hostile"]
+    browser.open(path)
+    assert browser.js("document.documentElement.getAttribute('data-pwned')") is None
+    assert not [e for e in browser.events if e.get("method") == "Page.javascriptDialogOpening"]
+    _, _, examples_path = reports["examples"]
+    injected = examples_path.read_text(encoding="utf-8").replace(
+        "<main>", "<main><script>alert(1)</script>", 1)
+    target = tmp_path / "injected.html"
+    target.write_text(injected, encoding="utf-8")
+    browser.open(target)
+    assert browser.js("document.documentElement.dataset.js") == "on"
+    assert not [e for e in browser.events if e.get("method") == "Page.javascriptDialogOpening"]
+    logged = " ".join(e["params"]["entry"].get("text", "") for e in browser.events if e.get("method") == "Log.entryAdded")
+    assert "Content Security Policy" in logged
