@@ -25,8 +25,11 @@ import base64
 import bisect
 import collections
 import datetime as dt
+import gc
 import hashlib
 import html
+import json
+import zlib
 from pathlib import Path
 
 from postlint import __version__
@@ -59,6 +62,8 @@ UNIT_NAMES = {"characters": "characters", "utf16": "UTF-16 units", "graphemes": 
 NOW = {"de": "Jetzt", "en": "Now"}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WORST = 10
+STATIC_DRAFTS = 1000  # drafts written as plain HTML; the rest of a larger run is packed
+PACK_SIZE = 50  # drafts per pack, as many as a page shows
 DOT = " \u00b7 "
 
 
@@ -173,8 +178,12 @@ def _entries(result, linter):
     return []
 
 
-def html_report(results, color: bool = False, quiet: bool = False, linter=None, title: str = "postlint report"):
-    """The report as one document (yielded in blocks)."""
+def html_report(results, color: bool = False, quiet: bool = False, linter=None, title: str = "postlint report",
+                static: int | None = None, pack: int | None = None):
+    """The report as one document (yielded in blocks). `static`: how many drafts are plain
+    HTML (readable without script); `pack`: drafts per deflated pack after them."""
+    static = STATIC_DRAFTS if static is None else static
+    pack = PACK_SIZE if pack is None else pack
     from postlint import calendar, linter as linter_mod
 
     limits = _Limits(linter)
@@ -205,21 +214,54 @@ def html_report(results, color: bool = False, quiet: bool = False, linter=None, 
     except Exception:  # noqa: BLE001 - a draft whose schedule cannot be placed: no calendar
         plan = {"timezone": tz.key, "plans": [], "unscheduled": []}
 
-    yield _head(title)
-    yield _summary(drafts, errors, orphans)
-    yield _calendar(plan, drafts)
-    yield _filters(drafts)
+    collecting = gc.isenabled()
+    gc.disable()  # thousands of drafts and findings stay alive while the page is written
+    try:
+        yield _head(title)
+        yield _summary(drafts, errors, orphans)
+        yield _calendar(plan, drafts)
+        yield _filters(drafts)
+        yield from _drafts(drafts, static, pack)
+        yield _foot()
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _drafts(drafts, static: int, pack: int):
+    """The drafts: the first `static` as HTML, the rest deflated in packs of `pack` that the
+    script inflates when a page shows them (a large report opens as fast as a small one);
+    an index of all drafts for the filters and pages."""
+    index = [[d.anchor, d.draft.channel, str(d.draft.meta.get("account", "")),
+              " ".join(sorted({i.f.code for i in d.items})),
+              " ".join(sorted({i.sev for i in d.items}, key=SEVERITIES.index)),
+              -1 if n < static else (n - static) // pack] for n, d in enumerate(drafts)]
     yield '<section id="drafts" aria-label="Drafts">'
+    if len(drafts) > static:
+        yield (f'<p class="no-js meta">This report holds {len(drafts):,} drafts; without script the first '
+               f"{static:,} are shown.</p>")
     block = []
-    for d in drafts:
+    for d in drafts[:static]:
         block.append(_draft(d))
         if len(block) >= 100:
             yield "".join(block)
             block = []
     if block:
         yield "".join(block)
+    rest = drafts[static:]
+    packs = []
+    for k in range(0, len(rest), pack):
+        number = k // pack
+        yield f'<div class="slot" id="slot-{number}" hidden></div>'
+        data = zlib.compress("".join(_draft(d) for d in rest[k:k + pack]).encode("utf-8"), 1)
+        packs.append(f'<script type="application/x-postlint-drafts" id="pack-{number}">'
+                     f"{base64.b64encode(data).decode('ascii')}</script>")
     yield "</section>"
-    yield _foot()
+    yield "".join(packs)
+    # JSON in a script element: `<`, `>` and `&` escaped, so no text can end the element
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    yield f'<script type="application/json" id="draft-index">{data}</script>'
 
 
 def _head(title: str) -> str:
@@ -474,8 +516,9 @@ def _preview(d, text, lang, folds, overflow, length, unit, limit, boxed) -> str:
     channel = draft.channel
     label = CHANNEL_NAMES.get(channel, channel)
     account = str(draft.meta.get("account", "")) or "you"
-    kind = "pv-box" if boxed else f"pv-{channel}"
-    out = [f'<div class="preview desktop {kind} pv-{esc(channel)}" role="figure" '
+    kind = " pv-box" if boxed else ""
+    collapsed = " collapsed" if folds else ""  # the feed's view; only with the script (CSS: html.js)
+    out = [f'<div class="preview desktop{collapsed}{kind} pv-{esc(channel)}" role="figure" '
            f'aria-label="{esc(label)} {esc(draft.type)} preview">']
     what = {"connection-note": "connection request note", "message": "message"}.get(draft.type, draft.type)
     out.append(f'<div class="pv-label">{esc(label)} {esc(what)} preview</div>')

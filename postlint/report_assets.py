@@ -101,36 +101,65 @@ kbd{border:1px solid var(--line);border-radius:3px;padding:0 4px;font-size:12px}
 JS = """
 (function(){
 var root=document.documentElement;root.classList.add('js');root.setAttribute('data-js','on');
-var drafts=Array.prototype.slice.call(document.querySelectorAll('article.draft'));
-var PAGE=50,page=0,shown=drafts;
 function q(id){return document.getElementById(id)}
+var idx=q('draft-index');
+// every draft: [anchor, channel, account, rule codes, severities, pack (-1: in the page)]
+var all=idx?JSON.parse(idx.textContent):[];
+var byId={};all.forEach(function(r,i){byId[r[0]]=i});
+var PAGE=50,page=0,shown=all,current=[],loaded={};
+Array.prototype.forEach.call(document.querySelectorAll('article.draft'),function(a){a.hidden=true});
 function val(id){var e=q(id);return e?e.value:''}
-function matches(d){
- var c=val('f-channel'),a=val('f-account'),r=val('f-rule'),s=val('f-severity');
- if(c&&d.getAttribute('data-channel')!==c)return false;
- if(a&&d.getAttribute('data-account')!==a)return false;
- if(r&&(' '+d.getAttribute('data-rules')+' ').indexOf(' '+r+' ')<0)return false;
- if(s==='clean')return d.getAttribute('data-sev')==='';
- if(s&&(' '+d.getAttribute('data-sev')+' ').indexOf(' '+s+' ')<0)return false;
+function matches(r){
+ var c=val('f-channel'),a=val('f-account'),ru=val('f-rule'),s=val('f-severity');
+ if(c&&r[1]!==c)return false;
+ if(a&&r[2]!==a)return false;
+ if(ru&&(' '+r[3]+' ').indexOf(' '+ru+' ')<0)return false;
+ if(s==='clean')return r[4]==='';
+ if(s&&(' '+r[4]+' ').indexOf(' '+s+' ')<0)return false;
  return true}
+function unpack(k){
+ // drafts past the first part of a large report: deflated HTML, inflated on demand (no request)
+ if(loaded[k])return loaded[k];
+ var bin=atob(q('pack-'+k).textContent.trim()),bytes=new Uint8Array(bin.length);
+ for(var i=0;i<bin.length;i++)bytes[i]=bin.charCodeAt(i);
+ loaded[k]=new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'))).text().then(function(h){
+  var slot=q('slot-'+k),box=document.createElement('div');box.innerHTML=h;
+  Array.prototype.forEach.call(box.querySelectorAll('article.draft'),function(a){a.hidden=true});
+  while(box.firstChild)slot.parentNode.insertBefore(box.firstChild,slot);
+ });
+ return loaded[k]}
+function need(rows){
+ var packs={};rows.forEach(function(r){if(r[5]>=0&&!q(r[0]))packs[r[5]]=1});
+ return Promise.all(Object.keys(packs).map(function(k){return unpack(k)}))}
 function render(){
  var pages=Math.max(1,Math.ceil(shown.length/PAGE));if(page>=pages)page=pages-1;
- var on={};shown.slice(page*PAGE,page*PAGE+PAGE).forEach(function(d){on[d.id]=1});
- drafts.forEach(function(d){d.hidden=!on[d.id]});
- var p=q('pager-info');if(p)p.textContent=shown.length+' of '+drafts.length+' drafts \\u00b7 page '+(page+1)+' of '+pages;
-}
-function apply(){shown=drafts.filter(matches);page=0;render()}
+ var rows=shown.slice(page*PAGE,page*PAGE+PAGE);
+ return need(rows).then(function(){
+  current.forEach(function(id){var e=q(id);if(e)e.hidden=true});
+  current=rows.map(function(r){return r[0]});
+  current.forEach(function(id){var e=q(id);if(e)e.hidden=false});
+  var p=q('pager-info');if(p)p.textContent=shown.length+' of '+all.length+' drafts \\u00b7 page '+(page+1)+' of '+pages;
+ })}
+function apply(){shown=all.filter(matches);page=0;return render()}
 ['f-channel','f-account','f-rule','f-severity'].forEach(function(id){var e=q(id);if(e)e.addEventListener('change',apply)});
 var prev=q('pager-prev'),next=q('pager-next');
 if(prev)prev.addEventListener('click',function(){if(page>0){page--;render()}});
 if(next)next.addEventListener('click',function(){page++;render()});
-function reveal(el){
- var d=el.closest&&el.closest('article.draft');if(!d)return;
- if(d.hidden){var i=shown.indexOf(d);if(i<0){shown=drafts;i=drafts.indexOf(d);['f-channel','f-account','f-rule','f-severity'].forEach(function(id){var e=q(id);if(e)e.value=''})}
-  page=Math.floor(i/PAGE);render()}
- var pv=el.closest('.preview');if(pv&&el.closest('.af-m,.af-d'))pv.classList.remove('collapsed');
-}
-function go(hash){var t=hash&&document.getElementById(hash.slice(1));if(t){reveal(t);t.scrollIntoView();if(t.focus)t.focus()}}
+function show(id){
+ // the page with draft `id` on it (all drafts when the filters hide it)
+ var i=-1;for(var j=0;j<shown.length;j++)if(shown[j][0]===id){i=j;break}
+ if(i<0){['f-channel','f-account','f-rule','f-severity'].forEach(function(f){var e=q(f);if(e)e.value=''});shown=all;i=byId[id]}
+ if(i===undefined||i<0)return Promise.resolve();
+ var target=Math.floor(i/PAGE);
+ if(target===page&&current.indexOf(id)>=0)return Promise.resolve();
+ page=target;return render()}
+function go(hash){
+ if(!hash)return;var id=decodeURIComponent(hash.slice(1)),draft=id.split('-')[0];
+ if(byId[draft]===undefined)return;
+ show(draft).then(function(){
+  var t=q(id);if(!t)return;
+  var pv=t.closest('.preview');if(pv&&t.closest('.af-m,.af-d'))pv.classList.remove('collapsed');
+  t.scrollIntoView();if(t.focus)t.focus()})}
 window.addEventListener('hashchange',function(){go(location.hash)});
 document.addEventListener('click',function(ev){
  var b=ev.target.closest('button[data-act],.fold');if(!b)return;var pv=b.closest('article').querySelector('.preview');
@@ -140,7 +169,7 @@ document.addEventListener('click',function(ev){
 });
 document.addEventListener('keydown',function(ev){
  if(ev.ctrlKey||ev.metaKey||ev.altKey)return;var t=ev.target.tagName;if(t==='SELECT'||t==='INPUT'||t==='TEXTAREA')return;
- var vis=drafts.filter(function(d){return !d.hidden});if(!vis.length)return;
+ var vis=current.map(q).filter(Boolean);if(!vis.length)return;
  var cur=document.activeElement&&document.activeElement.closest?document.activeElement.closest('article.draft'):null;
  var i=vis.indexOf(cur);
  if(ev.key==='j'||ev.key==='k'){var n=ev.key==='j'?Math.min(vis.length-1,i+1):Math.max(0,i<0?0:i-1);vis[n].focus();vis[n].scrollIntoView();ev.preventDefault()}
@@ -148,8 +177,9 @@ document.addEventListener('keydown',function(ev){
  else if(ev.key==='m'&&cur){var b=cur.querySelector('button[data-act=view]');if(b)b.click()}
  else if(ev.key==='/'){var f=q('f-channel');if(f){f.focus();ev.preventDefault()}}
 });
-document.querySelectorAll('.preview').forEach(function(p){if(p.querySelector('.fold'))p.classList.add('collapsed')});
-apply();if(location.hash)go(location.hash);
-root.setAttribute('data-ready-ms',String(Math.round(performance.now())));
+render().then(function(){
+ if(location.hash)go(location.hash);
+ root.setAttribute('data-ready-ms',String(Math.round(performance.now())));
+});
 })();
 """

@@ -84,3 +84,25 @@ def file_slice(path: Path, f: dict) -> str:
     start = starts[f["start"]["line"] - 1] + f["start"]["column"] - 1
     end = starts[f["end"]["line"] - 1] + f["end"]["column"] - 1
     return raw[start:end]
+
+
+def packed_report(folder: Path, out: Path, static: int, pack: int) -> str:
+    """The report of `folder` with only `static` drafts as HTML and the rest in packs of
+    `pack` (the layout of a run of thousands of drafts, at a size a test can afford)."""
+    from postlint import report as report_mod
+    from postlint import runner
+    from postlint.linter import Linter, Options
+
+    linter = Linter(Options())
+    linter.compact = False
+    results = list(runner.lint_inputs(linter, [str(folder)], jobs=1))
+    document = "\n".join(report_mod.html_report(iter(results), linter=linter, static=static, pack=pack))
+    out.write_text(document, encoding="utf-8")
+    return document
+
+
+def many(count: int) -> dict:
+    channels = ("linkedin", "x", "instagram")
+    return {f"d{i:03}.md": f"---\nchannel: {channels[i % 3]}\naccount: acct-{i % 4}\n---\n"
+                           f"Post {i}: what do you think? #KI" + (" #KI" if i % 5 == 0 else "") + "\n"
+            for i in range(count)}

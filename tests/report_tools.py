@@ -90,6 +90,11 @@ def parse(document: str) -> Node:
     return builder.root
 
 
+def code(dom: Node) -> list[Node]:
+    """The script elements a browser runs (no type, or a JavaScript type)."""
+    return [n for n in dom.find_all("script") if n.attrs.get("type", "text/javascript") in ("text/javascript", "module")]
+
+
 def is_fold(node: Node) -> bool:
     return "fold" in node.classes
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from report_cases import FOLDS, HOSTILE, OVERFLOWS, ROOT, examples, file_slice, postlint, report, write
-from report_tools import parse, post_text
+from report_tools import code, parse, post_text
 
 from postlint.report import fold_at
 
@@ -59,9 +59,12 @@ def test_report_is_one_self_contained_file(example_report):
     policy = dict(part.strip().split(" ", 1) for part in csp.attrs["content"].split(";"))
     assert policy["default-src"] == "'none'"
     # the one inline script and stylesheet are those the policy allows, by hash
-    scripts = list(dom.find_all("script"))
+    scripts = code(dom)
     styles = list(dom.find_all("style"))
     assert len(scripts) == 1 and len(styles) == 1
+    # the others hold data (the draft index, packed drafts): types a browser never runs
+    assert {n.attrs.get("type") for n in dom.find_all("script")} - {None} <= {"application/json",
+                                                                            "application/x-postlint-drafts"}
 
     def digest(node):
         return "'sha256-" + base64.b64encode(hashlib.sha256(node.text().encode()).digest()).decode() + "'"
@@ -149,7 +152,7 @@ def test_counts_header_and_calendar(example_report):
 def test_hostile_drafts_are_text(hostile_report):
     folder, document, data = hostile_report
     dom = parse(document)
-    assert len(list(dom.find_all("script"))) == 1
+    assert len(code(dom)) == 1
     for node in dom.iter():
         assert not [name for name in node.attrs if name.startswith("on")], (node.tag, node.attrs)
         assert node.tag not in ("img", "iframe", "object", "embed", "textarea", "title") or node.tag == "title" \
@@ -270,3 +273,30 @@ def test_documented_commands_run_as_written(tmp_path):
         assert written, command
         for path in written:
             assert 'http-equiv="Content-Security-Policy"' in path.read_text(encoding="utf-8")
+
+
+def test_large_runs_pack_the_drafts_past_the_first(tmp_path):
+    import base64
+    import json
+    import zlib
+
+    from report_cases import many, packed_report
+
+    folder = write(tmp_path / "many", {**many(8), "z.md": "---\naccount: \"</script><script>alert(1)</script>\"\n---\nHi\n"})
+    document = packed_report(folder, tmp_path / "report.html", static=3, pack=2)
+    dom = parse(document)
+    assert len(list(dom.find_all("article", cls="draft"))) == 3
+    packs = [n for n in dom.find_all("script") if n.attrs.get("type") == "application/x-postlint-drafts"]
+    assert [p.attrs["id"] for p in packs] == ["pack-0", "pack-1", "pack-2"]
+    assert [s.attrs["id"] for s in dom.find_all(cls="slot")] == ["slot-0", "slot-1", "slot-2"]
+    inflated = [parse(zlib.decompress(base64.b64decode(p.text())).decode("utf-8")) for p in packs]
+    ids = [a.attrs["id"] for part in inflated for a in part.find_all("article", cls="draft")]
+    assert ids == ["d4", "d5", "d6", "d7", "d8", "d9"]
+    raw_index = next(n for n in dom.find_all("script") if n.attrs.get("id") == "draft-index").text()
+    assert "</script" not in raw_index and "\\u003c/script\\u003e" in raw_index
+    index = json.loads(raw_index)
+    assert [row[0] for row in index] == [f"d{i}" for i in range(1, 10)]
+    assert [row[5] for row in index] == [-1, -1, -1, 0, 0, 1, 1, 2, 2]
+    assert index[0][1:5] == ["linkedin", "acct-0", "PL206", "info"]
+    assert index[8][2] == "</script><script>alert(1)</script>"
+    assert "without script the first 3 are shown" in document
