@@ -498,7 +498,7 @@ def _draft(d: _Draft) -> str:
         out.append('<div class="banners">')
         for i in banners:
             f = i.f
-            where = "front matter" if i.span is None else "whole post"
+            where = "whole post" if i.span is not None else "front matter" if d.row is None else "calendar row"
             out.append(f'<div class="banner s-{i.sev}" role="note" data-f="{i.n}" data-code="{esc(f.code)}">'
                        f"{_sev(i.sev)} <b>{esc(f.code)}</b> {esc(f.message)} "
                        f'<span class="meta">({where}, {f.line}:{f.column})</span> '

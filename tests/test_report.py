@@ -300,3 +300,14 @@ def test_large_runs_pack_the_drafts_past_the_first(tmp_path):
     assert index[0][1:5] == ["linkedin", "acct-0", "PL206", "info"]
     assert index[8][2] == "</script><script>alert(1)</script>"
     assert "without script the first 3 are shown" in document
+
+
+def test_the_committed_screenshot_is_shown_and_not_blank():
+    from report_tools import read_png
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "](docs/report.png)" in readme and "](report.png)" in (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    width, height, rows = read_png(ROOT / "docs" / "report.png")
+    assert width >= 1000 and height >= 1000
+    colours = {row[i:i + 3] for row in rows[::10] for i in range(0, len(row), 30)}
+    assert len(colours) > 50
