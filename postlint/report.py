@@ -259,7 +259,9 @@ def _drafts(drafts, static: int, pack: int):
     for k in range(0, len(rest), pack):
         number = k // pack
         yield f'<div class="slot" id="slot-{number}" hidden></div>'
-        data = zlib.compress("".join(_draft(d) for d in rest[k:k + pack]).encode("utf-8"), 1)
+        # file names that are not valid UTF-8 keep their bytes: the page shows them as U+FFFD
+        part = "".join(_draft(d) for d in rest[k:k + pack]).encode("utf-8", "surrogateescape")
+        data = zlib.compress(part, 1)
         packs.append(f'<script type="application/x-postlint-drafts" id="pack-{number}">'
                      f"{base64.b64encode(data).decode('ascii')}</script>")
     yield "</section>"

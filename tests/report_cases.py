@@ -89,6 +89,7 @@ def file_slice(path: Path, f: dict) -> str:
 def packed_report(folder: Path, out: Path, static: int, pack: int) -> str:
     """The report of `folder` with only `static` drafts as HTML and the rest in packs of
     `pack` (the layout of a run of thousands of drafts, at a size a test can afford)."""
+    from postlint import cli
     from postlint import report as report_mod
     from postlint import runner
     from postlint.linter import Linter, Options
@@ -97,6 +98,7 @@ def packed_report(folder: Path, out: Path, static: int, pack: int) -> str:
     linter.compact = False
     results = list(runner.lint_inputs(linter, [str(folder)], jobs=1))
     document = "\n".join(report_mod.html_report(iter(results), linter=linter, static=static, pack=pack))
+    document = cli._printable(document)  # as `check` prints it: undecodable file name bytes as U+FFFD
     out.write_text(document, encoding="utf-8")
     return document
 

@@ -282,21 +282,25 @@ def test_large_runs_pack_the_drafts_past_the_first(tmp_path):
 
     from report_cases import many, packed_report
 
+    import os
+
     folder = write(tmp_path / "many", {**many(8), "z.md": "---\naccount: \"</script><script>alert(1)</script>\"\n---\nHi\n"})
+    (folder / os.fsdecode(b"zz-caf\xe9.md")).write_bytes(b"Was meint ihr? #KI\n")  # a name that is not UTF-8
     document = packed_report(folder, tmp_path / "report.html", static=3, pack=2)
     dom = parse(document)
     assert len(list(dom.find_all("article", cls="draft"))) == 3
     packs = [n for n in dom.find_all("script") if n.attrs.get("type") == "application/x-postlint-drafts"]
-    assert [p.attrs["id"] for p in packs] == ["pack-0", "pack-1", "pack-2"]
-    assert [s.attrs["id"] for s in dom.find_all(cls="slot")] == ["slot-0", "slot-1", "slot-2"]
-    inflated = [parse(zlib.decompress(base64.b64decode(p.text())).decode("utf-8")) for p in packs]
+    assert [p.attrs["id"] for p in packs] == ["pack-0", "pack-1", "pack-2", "pack-3"]
+    assert [s.attrs["id"] for s in dom.find_all(cls="slot")] == ["slot-0", "slot-1", "slot-2", "slot-3"]
+    inflated = [parse(zlib.decompress(base64.b64decode(p.text())).decode("utf-8", "replace")) for p in packs]
     ids = [a.attrs["id"] for part in inflated for a in part.find_all("article", cls="draft")]
-    assert ids == ["d4", "d5", "d6", "d7", "d8", "d9"]
+    assert ids == ["d4", "d5", "d6", "d7", "d8", "d9", "d10"]
+    assert inflated[-1].find("h2").text().endswith("zz-caf\ufffd.md")
     raw_index = next(n for n in dom.find_all("script") if n.attrs.get("id") == "draft-index").text()
     assert "</script" not in raw_index and "\\u003c/script\\u003e" in raw_index
     index = json.loads(raw_index)
-    assert [row[0] for row in index] == [f"d{i}" for i in range(1, 10)]
-    assert [row[5] for row in index] == [-1, -1, -1, 0, 0, 1, 1, 2, 2]
+    assert [row[0] for row in index] == [f"d{i}" for i in range(1, 11)]
+    assert [row[5] for row in index] == [-1, -1, -1, 0, 0, 1, 1, 2, 2, 3]
     assert index[0][1:5] == ["linkedin", "acct-0", "PL206", "info"]
     assert index[8][2] == "</script><script>alert(1)</script>"
     assert "without script the first 3 are shown" in document
