@@ -71,7 +71,7 @@ def _hash(source: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
 
 
-CSP = (f"default-src 'none'; script-src '{_hash(JS)}'; style-src '{_hash(CSS)}'; img-src data:; "
+CSP = (f"default-src 'none'; script-src '{_hash(JS)}'; style-src '{_hash(CSS)}'; "
        f"base-uri 'none'; form-action 'none'")
 
 
