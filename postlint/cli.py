@@ -108,6 +108,13 @@ def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ig
     """Check drafts: files, folders (recursively), calendars (.csv, .jsonl) or `-` for stdin."""
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if output:  # checked before any file is read or a worker started
+        try:
+            target = open(output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed after the run
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror or exc}")
+    else:
+        target = None
     try:
         linter = _make_linter(channel, select, extend_select, ignore, config, calendar_options)
         # the html report shows each draft's text: it keeps whole drafts, not only findings
@@ -116,15 +123,14 @@ def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ig
                            None if no_cache else cache_dir)
         threshold = Level.parse(fail_on) if fail_on else (linter.config_for(Path("x")).fail_on or Level.WARNING)
     except ConfigError as exc:
+        if target is not None:
+            target.close()
+            os.unlink(output)
         _fail(str(exc))
     from postlint import formatters
 
     use_color = color == "always" or (color == "auto" and fmt in ("text", "concise") and sys.stdout.isatty()
                                       and not output)
-    try:
-        target = open(output, "w", encoding="utf-8", newline="\n") if output else None  # noqa: SIM115
-    except OSError as exc:
-        _fail(f"cannot write {output}: {exc.strerror or exc}")
     printed = _Printed(use_color, target)
     failing = False
 

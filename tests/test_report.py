@@ -315,3 +315,12 @@ def test_the_committed_screenshot_is_shown_and_not_blank():
     assert width >= 1000 and height >= 1000
     colours = {row[i:i + 3] for row in rows[::10] for i in range(0, len(row), 30)}
     assert len(colours) > 50
+
+
+def test_output_errors_exit_2_before_any_lint(tmp_path):
+    done = postlint("check", "--format", "html", "--output", str(tmp_path / "missing" / "r.html"), str(ROOT / "examples"))
+    assert done.returncode == 2 and "cannot write" in done.stderr and done.stdout == ""
+    target = tmp_path / "r.html"
+    done = postlint("check", "--format", "html", "--output", str(target), "--select", "XX99", str(ROOT / "examples"))
+    assert done.returncode == 2 and "XX99" in done.stderr
+    assert not target.exists()  # no empty report left behind
