@@ -51,7 +51,7 @@ article.draft:focus{outline:3px solid var(--accent)}
 .banner{border:1px solid var(--c);background:var(--cb);border-left:6px solid var(--c);border-radius:6px;padding:6px 10px;
 margin:6px 0}
 .body{display:grid;grid-template-columns:minmax(0,auto) minmax(260px,1fr);gap:18px;align-items:start;margin-top:8px}
-@media (max-width:860px){.body{grid-template-columns:1fr}}
+@media (max-width:860px){.body{grid-template-columns:minmax(0,1fr)}}
 .preview{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px;width:555px;max-width:100%;
 box-shadow:0 1px 3px rgba(0,0,0,.12)}
 .preview.mobile{width:360px}
@@ -108,6 +108,14 @@ var all=idx?JSON.parse(idx.textContent):[];
 var byId={};all.forEach(function(r,i){byId[r[0]]=i});
 var PAGE=50,page=0,shown=all,current=[],loaded={};
 Array.prototype.forEach.call(document.querySelectorAll('article.draft'),function(a){a.hidden=true});
+var narrow=window.matchMedia&&window.matchMedia('(max-width:600px)').matches;
+function fit(scope){
+ // on a phone the previews start at the mobile width, with the mobile fold
+ if(!narrow)return;
+ Array.prototype.forEach.call(scope.querySelectorAll('.preview.desktop'),function(p){
+  p.classList.remove('desktop');p.classList.add('mobile');
+  var b=p.querySelector('button[data-act=view]');if(b)b.textContent='Desktop width'})}
+fit(document);
 function val(id){var e=q(id);return e?e.value:''}
 function matches(r){
  var c=val('f-channel'),a=val('f-account'),ru=val('f-rule'),s=val('f-severity');
@@ -124,7 +132,7 @@ function unpack(k){
  for(var i=0;i<bin.length;i++)bytes[i]=bin.charCodeAt(i);
  loaded[k]=new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'))).text().then(function(h){
   var slot=q('slot-'+k),box=document.createElement('div');box.innerHTML=h;
-  Array.prototype.forEach.call(box.querySelectorAll('article.draft'),function(a){a.hidden=true});
+  Array.prototype.forEach.call(box.querySelectorAll('article.draft'),function(a){a.hidden=true});fit(box);
   while(box.firstChild)slot.parentNode.insertBefore(box.firstChild,slot);
  });
  return loaded[k]}

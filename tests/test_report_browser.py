@@ -348,3 +348,19 @@ def test_large_report_inflates_packs_on_demand(browser, tmp_path):
     # the inflated drafts are escaped and highlighted like the others
     assert browser.js("[...document.querySelectorAll('#d116 mark.hl')].map(m => m.textContent)") == ["#KI"]
     assert browser.js("document.documentElement.getAttribute('data-pwned')") is None
+
+
+def test_a_phone_starts_at_the_mobile_fold(reports):
+    from report_tools import Browser
+
+    phone = Browser(390, 844)
+    try:
+        _, _, path = reports["folds"]
+        phone.open(path)
+        preview = "document.querySelector('article[data-fold-mobile=\"140\"] .preview')"
+        assert phone.js(f"{preview}.classList.contains('mobile')")
+        assert phone.js(f"{preview}.querySelector('.fold-m .more').getClientRects().length") == 1
+        assert phone.js(f"{preview}.querySelector('.fold-d').getClientRects().length") == 0
+        assert phone.js("document.documentElement.scrollWidth") <= 390  # nothing wider than the screen
+    finally:
+        phone.close()
