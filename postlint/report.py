@@ -628,7 +628,8 @@ def _segments(d, text, lang, folds, overflow) -> str:
             classes += ["hl", f"s-{sev}"]
             if starts:
                 classes.append("start")
-            icon = f' data-icon="{ICONS[starts[0].sev]}"' if starts else ""
+            first = next((s for s in SEVERITIES if any(i.sev == s for i in starts)), None)
+            icon = f' data-icon="{ICONS[first]}"' if first else ""  # the worst of those that start here
             focus = ' tabindex="0"' if starts else ""
             out.append(f'<mark class="{" ".join(classes)}" id="{sid}"{focus} '
                        f'data-f="{" ".join(str(i.n) for i in covering)}" data-start="{a}" data-end="{b}"{icon} '
