@@ -6,6 +6,7 @@ errors (unreadable, binary, non-UTF-8, oversized files, malformed front matter).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -18,7 +19,7 @@ from postlint import __version__, replay
 from postlint.frontmatter import CHANNELS
 from postlint.problem import ConfigError, Level
 
-FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "junit", "auto")
+FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "junit", "html", "auto")
 
 
 def _codes(values) -> tuple[str, ...]:
@@ -94,6 +95,8 @@ def main():
               help="Lowest level that makes the exit code 1 (default: warning).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+              help="Write the output to this file instead of stdout (e.g. the html report).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes for many files (default: all cores).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
@@ -101,22 +104,34 @@ def main():
               help="Where findings of unchanged files are kept.")
 @calendar_option
 def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ignore, fail_on, exit_zero, quiet,
-          color, calendar_options, jobs, no_cache, cache_dir):
+          output, color, calendar_options, jobs, no_cache, cache_dir):
     """Check drafts: files, folders (recursively), calendars (.csv, .jsonl) or `-` for stdin."""
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if output:  # checked before any file is read or a worker started
+        try:
+            target = open(output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed after the run
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror or exc}")
+    else:
+        target = None
     try:
         linter = _make_linter(channel, select, extend_select, ignore, config, calendar_options)
-        linter.compact, linter.snippets = True, fmt == "text"
+        # the html report shows each draft's text: it keeps whole drafts, not only findings
+        linter.compact, linter.snippets = fmt != "html", fmt in ("text", "html")
         results = _results(paths or ["."], stdin_filename, linter, jobs or os.cpu_count() or 1,
                            None if no_cache else cache_dir)
         threshold = Level.parse(fail_on) if fail_on else (linter.config_for(Path("x")).fail_on or Level.WARNING)
     except ConfigError as exc:
+        if target is not None:
+            target.close()
+            os.unlink(output)
         _fail(str(exc))
     from postlint import formatters
 
-    use_color = color == "always" or (color == "auto" and fmt in ("text", "concise") and sys.stdout.isatty())
-    printed = _Printed(use_color)
+    use_color = color == "always" or (color == "auto" and fmt in ("text", "concise") and sys.stdout.isatty()
+                                      and not output)
+    printed = _Printed(use_color, target)
     failing = False
 
     def watched(results):
@@ -127,10 +142,17 @@ def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ig
             failing = failing or any(f.level >= threshold for f in result.findings)
             yield result
 
-    for chunk in formatters.FORMATTERS[fmt](watched(results), color=use_color, quiet=quiet):
-        printed.out(chunk)
-    code = 2 if printed.errors else 1 if failing and not exit_zero else 0
-    printed.record(code)
+    if fmt == "html":
+        from postlint import report
+
+        chunks = report.html_report(watched(results), linter=linter)
+    else:
+        chunks = formatters.FORMATTERS[fmt](watched(results), color=use_color, quiet=quiet)
+    with target or contextlib.nullcontext():
+        for chunk in chunks:
+            printed.out(chunk)
+        code = 2 if printed.errors else 1 if failing and not exit_zero else 0
+        printed.record(code)
     sys.exit(code)
 
 
@@ -140,12 +162,13 @@ class _Printed:
 
     BLOCK = 1 << 16
 
-    def __init__(self, color: bool):
+    def __init__(self, color: bool, target=None):
         self.color = color
+        self.target = target  # a file (--output), else stdout
         self.errors: list[str] = []
         self.pending: list[str] = []
         self.pending_size = 0
-        self.kept: list[str] | None = []
+        self.kept: list[str] | None = [] if target is None else None  # a run written to a file is not replayed
         self.kept_size = 0
 
     def _clean(self, text: str) -> str:
@@ -170,6 +193,9 @@ class _Printed:
             return
         block = self._clean("\n".join(self.pending))
         self.pending, self.pending_size = [], 0
+        if self.target is not None:
+            self.target.write(block + "\n")
+            return
         click.echo(block, color=True)
         if self.kept is not None:
             self.kept.append(block)

@@ -162,6 +162,6 @@ def test_replay_knows_every_option_of_check():
     for param in cli.check.params:
         if isinstance(param, click.Option):
             (flags if param.is_flag else values).update(param.opts + param.secondary_opts)
-    # --no-cache and --stdin-filename are left to a normal run on purpose
+    # --no-cache, --stdin-filename and --output are left to a normal run on purpose
     assert replay.FLAGS == flags - {"--no-cache"}
-    assert replay.VALUE_OPTIONS == values - {"--stdin-filename"}
+    assert replay.VALUE_OPTIONS == values - {"--stdin-filename", "--output", "-o"}
