@@ -269,6 +269,11 @@ def _infinitive_call(clause):
     """A clause that closes with an infinitive and has no subject nor finite verb: "Jetzt
     anmelden", "Tickets sichern!", "Nicht verpassen", "Link klicken und gewinnen"."""
     c, words = cues(), clause.words
+    # the infinitive right after a call adverb, the rest moved behind it: "Jetzt anmelden
+    # zum Webinar am 12. März", "Hier bestellen bis Freitag"
+    if (len(words) > 1 and words[0].lower_ in c["call-adverb-de"] and words[1].text.islower()
+            and grammar.german_infinitive(words[1].lower_) and words[1].lower_ not in c["finite-de"]):
+        return words[0], words[1]
     last = words[-1]
     if len(words) == 1 and clause.end != "!":  # "Anmelden!", not a list: "Zuhören, messen, nachsteuern."
         return None
@@ -367,7 +372,7 @@ def _quoted_question(sentence, quotes, analysis) -> bool:
 
 
 def _is_question(sentence) -> bool:
-    tokens = [t for t in sentence if not t.is_space]
+    tokens = [t for t in sentence if not t.is_space and not t.like_url]  # not "…/studie?utm_source=…"
     return any("?" in t.text for t in tokens[-2:])
 
 
