@@ -32,7 +32,7 @@ def drafts(tmp_path):
     (tmp_path / "drafts" / "a b").mkdir(parents=True)
     (tmp_path / "drafts" / "x").mkdir()
     (tmp_path / "drafts" / "a b" / "Grüße.md").write_text(
-        f"{FAMILY} Grüße https://www.beispiel.de/seite #KI #Mittelstand\n", encoding="utf-8")
+        f"{FAMILY} Grüße https://www.beispiel.de/seite #KI #Mittelstand\nUnser Team grüßt.\n", encoding="utf-8")
     (tmp_path / "drafts" / "x" / "tweet.md").write_text(
         "---\nchannel: x\n---\n" + "Wort " * 60 + "\n\nZweiter Absatz, 100% ehrlich: a, b\n", encoding="utf-8")
     (tmp_path / "drafts" / "bad.md").write_bytes(b"\xff\xfe broken")
@@ -234,7 +234,8 @@ def test_concise_output_matches_the_vscode_problem_matcher(drafts):
 
 @pytest.mark.skipif(not (shutil.which("vim") or shutil.which("nvim")), reason="needs vim or nvim for the errorformat")
 def test_vim_errorformat_fills_the_quickfix_list_and_jumps_right(tmp_path):
-    (tmp_path / "post.md").write_text("Schöne Grüße aus Köln: https://www.beispiel.de/seite #KI\n", encoding="utf-8")
+    (tmp_path / "post.md").write_text("Schöne Grüße aus Köln: https://www.beispiel.de/seite #KI\nUnser Team grüßt.\n",
+                                      encoding="utf-8")
     (tmp_path / "out.txt").write_text(check(tmp_path, "--format", "concise", "--quiet", "post.md").stdout,
                                       encoding="utf-8")
     settings = [line.removeprefix("setlocal ") for line in documented("vim").splitlines()]
