@@ -18,7 +18,7 @@ import regex
 from postlint import packs, registry
 from postlint.frontmatter import CHANNELS, LANGS, TYPES
 from postlint.paths import CONFIG_FILES
-from postlint.problem import ConfigError, Level
+from postlint.problem import ConfigError, Level, short
 
 DEFAULT_EXCLUDE = ("node_modules", "venv", "site-packages")
 DEFAULT_MAX_FILE_SIZE = 1_000_000
@@ -45,7 +45,7 @@ def check_value(value: Any, spec: Any, where: str) -> Any:
         list: lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
     }.get(spec, lambda v: v in spec)(value)
     if not ok:
-        raise ConfigError(f"{where}: expected {_type_name(spec)}, got {value!r}")
+        raise ConfigError(f"{where}: expected {_type_name(spec)}, got {short(value)}")
     return value
 
 
@@ -79,7 +79,7 @@ def _selectors(values: list, where: str) -> list[str]:
     for value in check_value(values, list, where):
         if value.upper() != "ALL" and registry.lookup(value) is None and not any(
                 r.code.startswith(value.upper()) for r in registry.rules()):
-            raise ConfigError(f"{where}: {value!r} matches no rule code, prefix or name")
+            raise ConfigError(f"{where}: {short(value)} matches no rule code, prefix or name")
     return list(values)
 
 
