@@ -22,6 +22,8 @@ from postlint.problem import ConfigError, Level, short
 
 DEFAULT_EXCLUDE = ("node_modules", "venv", "site-packages")
 DEFAULT_MAX_FILE_SIZE = 1_000_000
+MAX_FILE_SIZE_RANGE = (1, 100_000_000)  # bytes; spaCy analyses at most 1,000,000 characters anyway
+MAX_NUMBER = 1_000_000_000  # the largest value of a numeric option: limits are counts, hours, scores
 SHARED_KEYS = {"level": ("error", "warning", "info"), "enabled": bool}
 PATH_KEYS = {"channel", "type", "lang", "ignore", "extend-select", "rules"}
 TOP_KEYS = {"channel", "type", "lang", "select", "extend-select", "ignore", "exclude", "extend-exclude",
@@ -46,6 +48,8 @@ def check_value(value: Any, spec: Any, where: str) -> Any:
     }.get(spec, lambda v: v in spec)(value)
     if not ok:
         raise ConfigError(f"{where}: expected {_type_name(spec)}, got {short(value)}")
+    if spec in (int, float) and not 0 <= value <= MAX_NUMBER:  # also false for nan
+        raise ConfigError(f"{where}: expected {_type_name(spec)} from 0 to {MAX_NUMBER:,}, got {short(value)}")
     return value
 
 
@@ -194,6 +198,10 @@ def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:
         cfg.fail_on = Level.parse(check_value(data["fail-on"], ("error", "warning", "info"), where("fail-on")))
     if "max-file-size" in data:
         cfg.max_file_size = check_value(data["max-file-size"], int, where("max-file-size"))
+        low, high = MAX_FILE_SIZE_RANGE
+        if not low <= cfg.max_file_size <= high:
+            raise ConfigError(f"{where('max-file-size')}: expected bytes from {low} to {high:,}, "
+                              f"got {cfg.max_file_size}")
     cfg.rules = _rules(data.get("rules", {}), where("rules"))
     if "calendar" in data:
         from postlint import tabular  # tabular imports this module
@@ -227,7 +235,10 @@ def load(path: Path) -> Config | None:
     """Load one config file; None for a pyproject.toml without `[tool.postlint]`."""
     data = packs.read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("postlint")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: [tool] must be a table")
+        data = tool.get("postlint")
         if data is None:
             return None
         if not isinstance(data, dict):

@@ -232,7 +232,8 @@ def _artifact(path: str, root: Path) -> dict:
     relative = PurePosixPath(Path(os.path.relpath(full, root)).as_posix())
     if relative.parts[:1] == ("..",):
         return {"uri": Path(full).as_uri()}
-    return {"uri": quote(str(relative), safe="/"), "uriBaseId": "%SRCROOT%"}
+    # a name that is not UTF-8 arrives with surrogates: percent-encoded as its bytes
+    return {"uri": quote(str(relative), safe="/", errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
 
 
 def _sarif_result(finding, rule_index: dict[str, int], root: Path) -> dict:

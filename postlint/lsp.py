@@ -121,9 +121,9 @@ def disable_line_edit(text: Text, line: int, code: str, newline: str) -> lsp.Tex
     covering only the new comment, an unused suppression.
     """
     note = WHOLE_LINE_NOTE.match(text.lines[line - 1]) if line > 0 else None
-    directive = suppress.DIRECTIVE.match(note.group(1)) if note else None
-    if directive and directive.group(1) == "disable-next-line":
-        at = text.position(line - 1, note.start(1) + directive.end(2))
+    directive = suppress.directive(note.group(1)) if note else None
+    if directive and directive[0] == "disable-next-line":
+        at = text.position(line - 1, note.start(1) + directive[2])
         return lsp.TextEdit(range=lsp.Range(start=at, end=at), new_text=f" {code}")
     indent = text.lines[line][:len(text.lines[line]) - len(text.lines[line].lstrip())]
     at = lsp.Position(line=line, character=0)

@@ -50,7 +50,9 @@ def run() -> None:
         try:
             entry = json.loads((folder / f"{key}.json").read_text(encoding="utf-8", errors="surrogateescape"))
             code, out, err = entry["code"], entry["out"], entry["err"]
-        except (OSError, ValueError, KeyError, TypeError):
+            if not (type(code) is int and 0 <= code <= 2 and isinstance(out, str) and isinstance(err, str)):
+                raise ValueError("not a recorded run")  # edited by hand, or by another program
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             _pending = found
         else:
             if err:

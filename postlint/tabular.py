@@ -243,6 +243,8 @@ def _json_cells(raw: str, start: int, end: int) -> dict[str, Cell]:
         data = json.loads(raw[start:end])
     except json.JSONDecodeError as exc:
         raise ValueError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("invalid JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise ValueError(f"expected a JSON object, got {type(data).__name__}")
     cells = {}
