@@ -51,17 +51,20 @@ def _results(paths, stdin_filename, linter, jobs: int = 1, cache_dir: str | None
     return runner.lint_inputs(linter, paths, stdin_filename, jobs, cache)
 
 
-def _make_linter(channel, select, extend_select, ignore, config, calendar=()):
+def _make_linter(channel, select, extend_select, ignore, config, calendar=(), follow_symlinks=False):
     from postlint.linter import Linter, Options
 
     return Linter(Options(channel=channel, select=_codes(select) or None, extend_select=_codes(extend_select),
-                          ignore=_codes(ignore), config_file=config, calendar=tuple(calendar)))
+                          ignore=_codes(ignore), config_file=config, calendar=tuple(calendar),
+                          follow_symlinks=follow_symlinks))
 
 
 common = [
     click.option("--channel", type=click.Choice(CHANNELS), help="Channel for drafts without `channel` in front matter."),
     click.option("--config", type=click.Path(dir_okay=False), help="Use this config file instead of discovery."),
     click.option("--stdin-filename", help="Name (and config location) for the draft read from `-`."),
+    click.option("--follow-symlinks", is_flag=True,
+                 help="Also check symbolic links to files outside the working directory and the folders named."),
 ]
 
 
@@ -100,13 +103,13 @@ def main():
 @click.option("--cache-dir", default=".postlint_cache", show_default=True, envvar="POSTLINT_CACHE_DIR",
               help="Where findings of unchanged files are kept.")
 @calendar_option
-def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ignore, fail_on, exit_zero, quiet,
-          color, calendar_options, jobs, no_cache, cache_dir):
+def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, extend_select, ignore, fail_on,
+          exit_zero, quiet, color, calendar_options, jobs, no_cache, cache_dir):
     """Check drafts: files, folders (recursively), calendars (.csv, .jsonl) or `-` for stdin."""
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     try:
-        linter = _make_linter(channel, select, extend_select, ignore, config, calendar_options)
+        linter = _make_linter(channel, select, extend_select, ignore, config, calendar_options, follow_symlinks)
         linter.compact, linter.snippets = True, fmt == "text"
         results = _results(paths or ["."], stdin_filename, linter, jobs or os.cpu_count() or 1,
                            None if no_cache else cache_dir)
@@ -187,12 +190,12 @@ class _Printed:
 @click.argument("paths", nargs=-1)
 @with_common
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def stats(paths, channel, config, stdin_filename, fmt):
+def stats(paths, channel, config, stdin_filename, follow_symlinks, fmt):
     """Show what postlint measures in each draft: lengths, hashtags, links, mentions, emoji."""
     from postlint import stats as stats_mod
 
     try:
-        linter = _make_linter(channel, (), (), ("ALL",), config)
+        linter = _make_linter(channel, (), (), ("ALL",), config, (), follow_symlinks)
         results = list(_results(paths or ["."], stdin_filename, linter))
     except ConfigError as exc:
         _fail(str(exc))
@@ -214,12 +217,12 @@ def stats(paths, channel, config, stdin_filename, fmt):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--select", multiple=True, help="Rule codes, prefixes or names whose findings to mark.")
 @click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
-def calendar_(paths, channel, config, stdin_filename, calendar_options, fmt, select, ignore):
+def calendar_(paths, channel, config, stdin_filename, follow_symlinks, calendar_options, fmt, select, ignore):
     """Show the schedule week by week per account and channel, with the findings marked."""
     from postlint import calendar
 
     try:
-        linter = _make_linter(channel, select, (), ignore, config, calendar_options)
+        linter = _make_linter(channel, select, (), ignore, config, calendar_options, follow_symlinks)
         results = list(_results(paths or ["."], stdin_filename, linter))
     except ConfigError as exc:
         _fail(str(exc))

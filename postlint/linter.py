@@ -7,6 +7,7 @@ them once over all drafts before each draft's suppressions apply (`complete`, or
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 from array import array
@@ -33,6 +34,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     config_file: str | None = None
     calendar: tuple[str, ...] = ()  # `key=value` calendar settings (tabular.option_table)
+    follow_symlinks: bool = False  # also symbolic links to files outside the checked folders
 
 
 @pickled_by_fields
@@ -202,9 +204,8 @@ class Linter:
                    known: list[Finding] | None = None) -> Result:
         cfg = cfg or self.config_for(path)
         try:
-            if len(data) > cfg.max_file_size:
-                raise InputError(f"input too large ({len(data) / 1e6:.1f} MB > {cfg.max_file_size / 1e6:g} MB limit, "
-                                 f"max-file-size)")
+            if len(data) > cfg.max_file_size:  # stdin, read up to one byte more than the limit
+                raise InputError(f"input too large (over the {cfg.max_file_size / 1e6:g} MB limit, max-file-size)")
             return self.lint_text(source.decode(data), path, display, cfg, defer=defer, known=known)
         except InputError as exc:
             return Result(display, error=str(exc))
@@ -365,13 +366,17 @@ def stamp(rule: registry.Rule, level: Level, hit: Hit, draft: source.Draft) -> F
 def iter_files(paths, linter: Linter):
     """Expand folders recursively to draft files; skip hidden folders and excluded paths.
 
-    Yields (path, None) for files, (path, message) for arguments that do not exist.
+    Yields (path, None) for files, (path, message) for arguments that do not exist and for
+    symbolic links that are not followed: loops, broken links, and (unless the options
+    say so) links to files outside the working directory and the folder checked.
     """
+    here_root = _real(os.getcwd())
     for arg in paths:
         path = Path(arg)
         if not path.exists():
-            yield path, "no such file or directory"
+            yield path, _link_problem(path, (), True) if os.path.islink(path) else "no such file or directory"
         elif path.is_dir():
+            roots = (here_root, _real(path))
             for folder, dirs, files in os.walk(path):
                 here = Path(folder)
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")
@@ -385,10 +390,41 @@ def iter_files(paths, linter: Linter):
                         continue
                     candidate = here / name
                     if os.path.islink(candidate):
+                        problem = _link_problem(candidate, roots, linter.options.follow_symlinks)
+                        if problem:
+                            yield candidate, problem
+                            continue
                         excluded = linter.config_for(candidate).excluded(candidate)
                     else:
                         excluded = cfg.excluded(candidate, f"{base}/{name}" if base not in ("", ".") else name)
                     if not excluded:
                         yield candidate, None
-        elif not linter.config_for(path).excluded(path):
-            yield path, None
+        else:
+            problem = None
+            if os.path.islink(path):
+                problem = _link_problem(path, (here_root, _real(path.parent)), linter.options.follow_symlinks)
+            if problem:
+                yield path, problem
+            elif not linter.config_for(path).excluded(path):
+                yield path, None
+
+
+def _real(path) -> str:
+    return os.path.realpath(path)
+
+
+def _link_problem(path: Path, roots: tuple[str, ...], follow: bool) -> str | None:
+    """Why the symbolic link `path` is not followed, or None: a loop, a broken link, or a
+    target outside every folder of `roots` (unless `follow`). A draft named through a link
+    is checked, and its lines shown, so a link to /etc/passwd in an untrusted pull request
+    would print the file into a public CI log."""
+    try:
+        target = os.path.realpath(path, strict=True)
+    except OSError as exc:
+        return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+    except RuntimeError:  # older Pythons' resolve
+        return "symbolic link loop"
+    if follow or any(target == root or target.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
+        return None
+    return ("symbolic link to a file outside the working directory and the folder checked, not followed "
+            "(--follow-symlinks checks it)")

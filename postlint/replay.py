@@ -23,10 +23,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from postlint.paths import CONFIG_FILES, DRAFT_SUFFIXES, fingerprint, write_atomic
+from postlint.paths import CONFIG_FILES, DRAFT_SUFFIXES, NotRegular, fingerprint, read_up_to, write_atomic
 
 # the options of `postlint check` (tests/test_cli.py keeps these in step with cli.py)
-FLAGS = frozenset({"--exit-zero", "--quiet", "-q"})
+FLAGS = frozenset({"--exit-zero", "--quiet", "-q", "--follow-symlinks"})
 VALUE_OPTIONS = frozenset({"--channel", "--config", "--format", "--select", "--extend-select", "--ignore",
                            "--fail-on", "--color", "--jobs", "-j", "--cache-dir", "--calendar-option"})
 ENVIRONMENT = ("GITHUB_ACTIONS", "POSTLINT_CACHE_DIR", "NO_COLOR", "FORCE_COLOR", "TERM")
@@ -122,16 +122,20 @@ def _key(argv: list[str]) -> tuple[Path, str] | None:
     seen: set[Path] = set()
     for path, files in listed:
         digest.update(b"\0" + os.fsencode(path) + b"\0")
+        starts = [path.resolve() if path.is_dir() else path.resolve().parent]
         for file in files:
             _hash_file(digest, file)
-        start = path.resolve() if path.is_dir() else path.resolve().parent
-        # the configuration that applies may live in any folder above
-        for folder in (start, *start.parents):
-            if folder in seen:
-                break
-            seen.add(folder)
-            for name in CONFIG_FILES:
-                _hash_file(digest, folder / name)
+            if os.path.islink(file):  # a link has the configuration of where it points
+                starts.append(Path(os.path.realpath(file)).parent)
+        for start in starts:
+            digest.update(b"\0above\0" + os.fsencode(start))
+            # the configuration that applies may live in any folder above
+            for folder in (start, *start.parents):
+                if folder in seen:
+                    break
+                seen.add(folder)
+                for name in CONFIG_FILES:
+                    _hash_file(digest, folder / name)
     return Path(cache_dir) / "runs", digest.hexdigest()
 
 
@@ -150,7 +154,10 @@ def _files(path: Path) -> Iterator[Path]:
 def _hash_file(digest, path: Path) -> None:
     name = b"\0" + os.fsencode(path) + b"\0"  # file names need not be valid UTF-8
     try:
-        data = path.read_bytes()
+        data = read_up_to(path, 1 << 40)[0]  # never opens a FIFO or a device: a read could block
+    except NotRegular:
+        digest.update(name + b"special\0")
+        return
     except OSError as exc:
         digest.update(name + f"missing {exc.errno}\0".encode())
         return

@@ -259,9 +259,10 @@ def lint_inputs(linter, args, stdin_filename=None, jobs: int = 1, cache: Cache |
     inputs: list = []
     for name, problem in listed:
         if name is None:
-            data = sys.stdin.buffer.read()
-            inputs.append(linter.lint_bytes(data, Path(stdin_filename or "stdin.md"), stdin_filename or "-",
-                                            defer=True))
+            stdin_path = Path(stdin_filename or "stdin.md")
+            # no more than the limit allows, and one byte to tell that it is over
+            data = sys.stdin.buffer.read(linter.config_for(stdin_path).max_file_size + 1)
+            inputs.append(linter.lint_bytes(data, stdin_path, stdin_filename or "-", defer=True))
         elif problem:
             inputs.append(Result(name, error=problem))
         elif cache is None or tabular.is_calendar(Path(name)):
@@ -351,8 +352,8 @@ def _from_cache(linter, item: _Cached, cache: Cache):
 
     found, path = cache.get(item.key)[1], Path(item.path)
     try:
-        data = path.read_bytes() if linter.snippets or not item.final else None
-    except OSError as exc:  # gone since it was read
+        data = paths.read_up_to(path, 1 << 40)[0] if linter.snippets or not item.final else None
+    except OSError as exc:  # gone since it was read, or no longer a regular file
         return Result(item.path, error=f"cannot read file: {exc.strerror or exc}")
     if not item.final:
         return linter.lint_bytes(data, path, item.path, defer=True, known=found)
