@@ -48,8 +48,10 @@ def check_value(value: Any, spec: Any, where: str) -> Any:
     }.get(spec, lambda v: v in spec)(value)
     if not ok:
         raise ConfigError(f"{where}: expected {_type_name(spec)}, got {short(value)}")
-    if spec in (int, float) and not 0 <= value <= MAX_NUMBER:  # also false for nan
-        raise ConfigError(f"{where}: expected {_type_name(spec)} from 0 to {MAX_NUMBER:,}, got {short(value)}")
+    # counts are never negative; scores may be (Flesch), but not infinite or nan
+    low = 0 if spec is int else -MAX_NUMBER
+    if spec in (int, float) and not low <= value <= MAX_NUMBER:  # also false for nan
+        raise ConfigError(f"{where}: expected {_type_name(spec)} from {low:,} to {MAX_NUMBER:,}, got {short(value)}")
     return value
 
 
