@@ -35,8 +35,18 @@ def _printable(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def _error_line(result) -> str:
+    """The one line of an input error: a file name or message cannot forge a second line or
+    send the terminal control sequences."""
+    from postlint.formatters import _visible
+
+    return f"{_visible(result.path)}: error: {_visible(result.error)}"
+
+
 def _fail(message: str) -> None:
-    click.echo(f"postlint: error: {message}", err=True)
+    from postlint.formatters import _visible
+
+    click.echo(f"postlint: error: {_visible(message)}", err=True)
     sys.exit(2)
 
 
@@ -126,7 +136,7 @@ def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, 
         nonlocal failing
         for result in results:
             if result.error:
-                printed.error(f"{result.path}: error: {result.error}")
+                printed.error(_error_line(result))
             failing = failing or any(f.level >= threshold for f in result.findings)
             yield result
 
@@ -201,7 +211,7 @@ def stats(paths, channel, config, stdin_filename, follow_symlinks, fmt):
         _fail(str(exc))
     for result in results:
         if result.error:
-            click.echo(f"{result.path}: error: {result.error}", err=True)
+            click.echo(_printable(_error_line(result)), err=True)
     drafts = [entry.draft for r in results for entry in r.entries]
     if fmt == "json":
         click.echo(json.dumps([stats_mod.measure(d) for d in drafts], ensure_ascii=False, indent=2))
@@ -228,7 +238,7 @@ def calendar_(paths, channel, config, stdin_filename, follow_symlinks, calendar_
         _fail(str(exc))
     for result in results:
         if result.error:
-            click.echo(f"{result.path}: error: {result.error}", err=True)
+            click.echo(_printable(_error_line(result)), err=True)
     plan = calendar.view(results, linter.calendar.zone)
     click.echo(json.dumps(plan, ensure_ascii=False, indent=2) if fmt == "json" else calendar.render(plan))
     sys.exit(2 if any(r.error for r in results) else 0)

@@ -18,7 +18,7 @@ from postlint import calendar
 from postlint import config as config_mod
 from postlint import frontmatter, lang as lang_mod, packs, registry, source, suppress, tabular
 from postlint.paths import DRAFT_SUFFIXES, read_up_to
-from postlint.problem import FINDING_ORDER, ConfigError, Finding, Hit, InputError, Level, pickled_by_fields
+from postlint.problem import FINDING_ORDER, ConfigError, Finding, Hit, InputError, Level, pickled_by_fields, short
 
 DEFAULT_CHANNEL = "linkedin"
 DEFAULT_TYPE = "post"
@@ -292,7 +292,13 @@ class Linter:
             entry.findings = list(known)
             return
         for rule, level, opts in single:
-            entry.findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
+            try:
+                entry.findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
+            except InputError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a draft no rule foresaw: its one-line error, not a traceback
+                raise InputError(f"{rule.code} {rule.name} could not check this draft: {type(exc).__name__}: "
+                                 f"{short(str(exc))}") from None
 
     def _plan(self, cfg, tables: tuple, channel: str, type_: str):
         """(single-draft rules, cross-draft rules by code, rules run after suppressions), each
