@@ -19,6 +19,7 @@ import hashlib
 import itertools
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,7 +64,37 @@ def run() -> None:
             sys.exit(code)
     from postlint.cli import main
 
-    main()
+    previous = {sig: signal.signal(sig, _interrupted) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        main()
+    except Interrupted as exc:
+        sys.stderr.write("postlint: interrupted\n")
+        sys.exit(exc.code)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM: the run ends, its workers with it, with 128 + the signal's number
+    (130, 143), never the 0 or 1 of a finished run. A BaseException, so that no handler of
+    errors (click's turns Ctrl-C into exit 1) takes it for one."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.code = 128 + signum
+
+
+def _interrupted(signum, frame) -> None:
+    runner = sys.modules.get("postlint.runner")
+    if runner is not None:
+        import threading
+
+        # the pool's thread, finding its workers gone, may trip over the futures the
+        # unwinding cancels (InvalidStateError, CPython 3.11): the run is over, stay quiet
+        threading.excepthook = lambda args: None
+        runner.stop_workers()  # now: a worker may be busy for seconds, and would outlive us
+    raise Interrupted(signum)
 
 
 def record(out: str, err: str, code: int) -> None:

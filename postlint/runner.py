@@ -154,7 +154,13 @@ WARM_UP = ("Was meint ihr? Schreibt es uns in die Kommentare! #KI #Mittelstand",
 
 def _init_worker(options, compact: bool, snippets: bool, cache: Cache | None = None) -> None:
     global _worker, _worker_cache
+    import signal
+
     from postlint.linter import Linter
+
+    # Ctrl-C reaches the whole process group: the main process ends the workers (stop_workers)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     _worker, _worker_cache = Linter(options), cache
     _worker.compact, _worker.snippets = compact, snippets
@@ -181,11 +187,32 @@ def _pool(linter, workers: int, cache: Cache | None):
                                initargs=(linter.options, linter.compact, linter.snippets, cache))
     for _ in range(workers):  # start them now
         pool.submit(int)
+    _POOLS.append(pool)
     return pool
+
+
+_POOLS: list = []  # the pools of this process that may have live workers
+
+
+def _forget(pool) -> None:
+    if pool in _POOLS:
+        _POOLS.remove(pool)
+
+
+def stop_workers() -> None:
+    """End the workers of every pool now (SIGINT, SIGTERM: replay.run). Its futures are not
+    cancelled: the pool's own thread fails them as it finds the workers gone (cancelled
+    ones made it raise InvalidStateError, a traceback on the way out)."""
+    while _POOLS:
+        pool = _POOLS.pop()
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False)
 
 
 def _stop(pool) -> None:
     """End a pool whose workers may still be starting (importing spaCy takes a second)."""
+    _forget(pool)
     terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
     if terminate is not None:
         terminate()
@@ -326,6 +353,7 @@ def _results(linter, inputs: list, jobs: int, cache: Cache | None, pool=None):
                 yield result
         if pool is not None:
             pool.shutdown()
+            _forget(pool)
             pool = None
         linter.cross_draft([entry for _, _, entry in timeline])
         schedule: dict[int, dict[int, list]] = {}
@@ -339,6 +367,7 @@ def _results(linter, inputs: list, jobs: int, cache: Cache | None, pool=None):
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+            _forget(pool)
         if cache is not None:
             cache.save()
         if collecting:
