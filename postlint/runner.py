@@ -200,14 +200,22 @@ def _forget(pool) -> None:
 
 
 def stop_workers() -> None:
-    """End the workers of every pool now (SIGINT, SIGTERM: replay.run). Its futures are not
-    cancelled: the pool's own thread fails them as it finds the workers gone (cancelled
-    ones made it raise InvalidStateError, a traceback on the way out)."""
-    while _POOLS:
-        pool = _POOLS.pop()
-        for process in list((getattr(pool, "_processes", None) or {}).values()):
-            process.terminate()
-        pool.shutdown(wait=False)
+    """End the workers of every pool now (SIGINT, SIGTERM: replay.run); the pool's own
+    thread fails their futures as it finds them gone."""
+    # in a signal handler: no pool method, as the interrupted code may hold the pool's lock
+    # (submit does), which is not reentrant; the unwinding shuts the pools down
+    for pool in list(_POOLS):
+        for _ in range(3):  # the pool's thread may change the dict meanwhile
+            try:
+                processes = list((getattr(pool, "_processes", None) or {}).values())
+                break
+            except RuntimeError:
+                processes = []
+        for process in processes:
+            try:
+                process.terminate()
+            except (OSError, AttributeError):  # gone already, or not started
+                pass
 
 
 def _stop(pool) -> None:
