@@ -235,9 +235,11 @@ class Analysis:
 
 
 # spaCy's tokenizer takes quadratic time in the length of a run without white space that it
-# splits off one character at a time ('#' * 20,000: 108 s). Runs longer than LONG_RUN are
-# cut into pieces of RUN_PIECE characters for it: one character in each RUN_PIECE + 1 turns
-# into a space. The length stays, so every offset into the doc is one into the text.
+# splits off one character at a time ('#' * 20,000: 108 s): prefixes, suffixes and infixes,
+# which are never letters or digits. In a run longer than LONG_RUN, the first such character
+# after every RUN_PIECE characters turns into a space for it: letters and digits stay whole
+# words, the rest is cut into pieces. The length stays, so every offset into the doc is one
+# into the text.
 LONG_RUN = 200  # far beyond words, hashtags and most links
 RUN_PIECE = 16
 RUNS = regex.compile(r"\S+")
@@ -254,10 +256,12 @@ def _split_long_runs(folded: str, max_length: int) -> str:
         return folded
     chars = None
     for run in RUNS.finditer(folded):
-        if run.end() - run.start() > LONG_RUN:
+        if run.end() - run.start() > LONG_RUN and not run[0].isalnum():
             chars = chars or list(folded)
-            for cut in range(run.start() + RUN_PIECE, run.end(), RUN_PIECE + 1):
-                chars[cut] = " "
+            last = run.start()
+            for at in range(run.start() + RUN_PIECE, run.end()):
+                if at - last >= RUN_PIECE and not chars[at].isalnum():
+                    chars[at], last = " ", at
     return folded if chars is None else "".join(chars)
 
 

@@ -98,6 +98,7 @@ def test_1a_runs_are_cut_for_the_tokenizer_at_the_same_length():
     assert max(map(len, cut.split())) <= nlp.LONG_RUN
     assert cut.endswith("x" * nlp.LONG_RUN)  # a run of LONG_RUN stays whole
     assert nlp._split_long_runs("Was meint ihr? #KI", 10**6) == "Was meint ihr? #KI"
+    assert nlp._split_long_runs("a" * 1300, 10**6) == "a" * 1300  # a word: no affixes to split off, one token
     analysis = nlp.Analysis(text, "de")
     assert all(0 <= analysis.token_span(t)[0] <= analysis.token_span(t)[1] <= len(text)
                for sentence in analysis.sents() for t in sentence)
