@@ -16,7 +16,7 @@ import click
 
 from postlint import __version__, replay
 from postlint.frontmatter import CHANNELS
-from postlint.problem import ConfigError, Level
+from postlint.problem import ConfigError, InputError, Level
 
 FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "junit", "auto")
 
@@ -140,8 +140,11 @@ def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, 
             failing = failing or any(f.level >= threshold for f in result.findings)
             yield result
 
-    for chunk in formatters.FORMATTERS[fmt](watched(results), color=use_color, quiet=quiet):
-        printed.out(chunk)
+    try:
+        for chunk in formatters.FORMATTERS[fmt](watched(results), color=use_color, quiet=quiet):
+            printed.out(chunk)
+    except InputError as exc:  # the schedule pass over all drafts failed: no file to name
+        printed.error(f"postlint: error: {exc}")
     code = 2 if printed.errors else 1 if failing and not exit_zero else 0
     printed.record(code)
     sys.exit(code)
@@ -207,7 +210,7 @@ def stats(paths, channel, config, stdin_filename, follow_symlinks, fmt):
     try:
         linter = _make_linter(channel, (), (), ("ALL",), config, (), follow_symlinks)
         results = list(_results(paths or ["."], stdin_filename, linter))
-    except ConfigError as exc:
+    except (ConfigError, InputError) as exc:  # InputError: the schedule pass
         _fail(str(exc))
     for result in results:
         if result.error:
@@ -234,7 +237,7 @@ def calendar_(paths, channel, config, stdin_filename, follow_symlinks, calendar_
     try:
         linter = _make_linter(channel, select, (), ignore, config, calendar_options, follow_symlinks)
         results = list(_results(paths or ["."], stdin_filename, linter))
-    except ConfigError as exc:
+    except (ConfigError, InputError) as exc:  # InputError: the schedule pass
         _fail(str(exc))
     for result in results:
         if result.error:

@@ -277,8 +277,12 @@ class Linter:
             settings = {id(e.draft): e.cross[code] for e in entries if code in e.cross}
             # `opts_for(post)` is a dict lookup: the rules ask for every post
             options = {post: settings[id(post.draft)][1] for post in timeline.posts if id(post.draft) in settings}
-            for draft, hit in rule_module(rule).check_all(timeline, options.get):
-                owner[id(draft)].findings.append(stamp(rule, settings[id(draft)][0], hit, draft))
+            try:
+                for draft, hit in rule_module(rule).check_all(timeline, options.get):
+                    owner[id(draft)].findings.append(stamp(rule, settings[id(draft)][0], hit, draft))
+            except Exception as exc:  # noqa: BLE001 - a schedule no rule foresaw: one line, not a traceback
+                raise InputError(f"the schedule pass ({rule.code} {rule.name}) failed: {type(exc).__name__}: "
+                                 f"{short(str(exc))}") from None
 
     def _begin(self, entry: Entry, cfg, tables: tuple, known: list[Finding] | None = None) -> None:
         """Run the single-draft rules, or take their findings from `known` (the cache), and
