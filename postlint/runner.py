@@ -69,9 +69,10 @@ class Cache:
 
     def _read(self, prefix: str) -> dict[str, str]:
         try:
-            text = (self.directory / f"{prefix}.jsonl").read_text(encoding="utf-8", errors="surrogateescape")
+            data = paths.read_up_to(self.directory / f"{prefix}.jsonl", 1 << 40)[0]  # never a FIFO
         except OSError:
             return {}
+        text = data.decode("utf-8", "surrogateescape")
         entries: dict[str, str] = {}
         for line in text.split("\n"):
             key, tab, entry = line.partition("\t")
@@ -87,7 +88,7 @@ class Cache:
         try:
             final, rows = json.loads(self._shards[key[:2]][key])
             return bool(final), [_finding(row) for row in rows]
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, RecursionError):
             return None
 
     @staticmethod
@@ -110,7 +111,8 @@ class Cache:
             for prefix, lines in self._new.items():
                 path = self.directory / f"{prefix}.jsonl"
                 data = "".join(lines).encode("utf-8", "surrogateescape")
-                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                # O_NONBLOCK: a FIFO in its place fails (ENXIO) instead of blocking the run
+                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0), 0o644)
                 try:
                     while data:  # one write for the whole chunk, unless the disk writes less
                         data = data[os.write(fd, data):]
@@ -134,7 +136,13 @@ def _row(f: Finding) -> list:
 
 
 def _finding(r: list) -> Finding:
+    """The finding of a cache row; ValueError for a row that is not one (edited by hand)."""
     path, line, column, code, end_line, end_column, name, level, message, start, end, fix = r
+    if not (all(isinstance(v, str) for v in (path, code, name, message))
+            and all(type(v) is int and v >= 0 for v in (line, column, end_line, end_column, start, end))
+            and (fix is None or (isinstance(fix, list) and len(fix) == 4 and type(fix[0]) is int
+                                 and type(fix[1]) is int and isinstance(fix[2], str) and isinstance(fix[3], bool)))):
+        raise ValueError("not a cached finding")
     return Finding(path, line, column, code, end_line, end_column, name, Level(level), message, start, end,
                    Fix(*fix) if fix else None)
 

@@ -255,6 +255,30 @@ def test_14_a_hand_edited_replay_entry_is_ignored(good):
         assert run("check", "good.md", cwd=good) == first, entry
 
 
+@pytest.mark.slow
+@needs_posix
+def test_14_the_cache_is_data_it_checks_and_never_blocks_on(good):
+    first = run("check", "good.md", cwd=good)
+    cache = good / ".postlint_cache"
+    shards = list(cache.glob("*.jsonl"))
+    assert first[0] == 1 and shards
+    for shard in shards:  # a finding's line turned into text, by hand
+        key, _, entry = shard.read_text(encoding="utf-8").splitlines()[0].partition("\t")
+        final, rows = json.loads(entry)
+        rows[0][1] = "x"
+        shard.write_text(f"{key}\t{json.dumps([final, rows])}\n", encoding="utf-8")
+    for replayed in (cache / "runs").glob("*.json"):
+        replayed.unlink()
+    assert run("check", "good.md", cwd=good) == first
+    for shard in cache.glob("*.jsonl"):
+        shard.unlink()
+    for replayed in (cache / "runs").glob("*.json"):
+        replayed.unlink()
+    for prefix in range(256):  # a FIFO where any shard would be read or appended to
+        os.mkfifo(cache / f"{prefix:02x}.jsonl")
+    assert run("check", "good.md", cwd=good, timeout=30) == first
+
+
 # -- 8, 9. output ---------------------------------------------------------------------------------
 @needs_posix
 def test_8_sarif_on_a_file_name_that_is_not_utf8(tmp_path):
