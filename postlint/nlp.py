@@ -242,7 +242,7 @@ class Analysis:
 # into the text.
 LONG_RUN = 200  # far beyond words, hashtags and most links
 RUN_PIECE = 16
-RUNS = regex.compile(r"\S+")
+RUNS = regex.compile(r"[^\s\x1c-\x1f]+")  # white space as str.split and spaCy's tokenizer see it
 
 
 def _split_long_runs(folded: str, max_length: int) -> str:
@@ -252,7 +252,7 @@ def _split_long_runs(folded: str, max_length: int) -> str:
 
     if len(folded) > max_length:
         raise InputError(f"text too long for language analysis ({len(folded):,} characters, max {max_length:,})")
-    if len(folded) <= LONG_RUN:
+    if len(folded) <= LONG_RUN or max(map(len, folded.split()), default=0) <= LONG_RUN:  # str.split: C speed
         return folded
     chars = None
     for run in RUNS.finditer(folded):

@@ -99,6 +99,10 @@ def test_1a_runs_are_cut_for_the_tokenizer_at_the_same_length():
     assert cut.endswith("x" * nlp.LONG_RUN)  # a run of LONG_RUN stays whole
     assert nlp._split_long_runs("Was meint ihr? #KI", 10**6) == "Was meint ihr? #KI"
     assert nlp._split_long_runs("a" * 1300, 10**6) == "a" * 1300  # a word: no affixes to split off, one token
+    assert nlp._split_long_runs(" \n" * 300, 10**6) == " \n" * 300
+    assert nlp._split_long_runs(("#" * 150 + "\x1c") * 3, 10**6).count(" ") == 0  # \x1c is white space to spaCy
+    with pytest.raises(InputError, match="too long for language analysis"):
+        nlp._split_long_runs("x" * 11, 10)
     analysis = nlp.Analysis(text, "de")
     assert all(0 <= analysis.token_span(t)[0] <= analysis.token_span(t)[1] <= len(text)
                for sentence in analysis.sents() for t in sentence)
