@@ -185,9 +185,11 @@ def render(plan: dict) -> str:
     """The plan as one table per account and channel: a row per week, a column per weekday,
     each post as its local time, marked `!` (warning or error) or `*` (info) when it has
     findings, which are listed under the table."""
+    from postlint.formatters import _visible  # names, accounts and messages may hold terminal controls
+
     out = []
     for table in plan["plans"]:
-        out += [f"{table['channel']} · {table['account'] or '(no account)'} · {plan['timezone']}",
+        out += [f"{table['channel']} · {_visible(table['account'] or '(no account)')} · {plan['timezone']}",
                 f"{'week':<15}" + "".join(f"{d:<8}" for d in WEEKDAYS) + "posts"]
         notes = []
         for week in table["weeks"]:
@@ -197,8 +199,8 @@ def render(plan: dict) -> str:
                 levels = {f["severity"] for f in post["findings"]}
                 mark = next((MARKS[level] for level in ("error", "warning", "info") if level in levels), "")
                 cells[local.weekday()].append(f"{local:%H:%M}{mark}")
-                notes += [f"  {MARKS[f['severity']]} {post['path']}:{f['line']}:{f['column']} {f['code']} "
-                          f"[{f['severity']}] {f['message']}" for f in post["findings"]]
+                notes += [f"  {MARKS[f['severity']]} {_visible(post['path'])}:{f['line']}:{f['column']} {f['code']} "
+                          f"[{f['severity']}] {_visible(f['message'])}" for f in post["findings"]]
             title = f"{week['week']} {week['monday'][5:]}"
             for row in range(max(1, *map(len, cells))):
                 times = "".join(f"{(c[row] if row < len(c) else '·' if not row else ''):<8}" for c in cells)

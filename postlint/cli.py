@@ -17,7 +17,7 @@ import click
 
 from postlint import __version__, replay
 from postlint.frontmatter import CHANNELS
-from postlint.problem import ConfigError, Level
+from postlint.problem import ConfigError, InputError, Level
 
 FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "junit", "html", "auto")
 
@@ -36,8 +36,18 @@ def _printable(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def _error_line(result) -> str:
+    """The one line of an input error: a file name or message cannot forge a second line or
+    send the terminal control sequences."""
+    from postlint.formatters import _visible
+
+    return f"{_visible(result.path)}: error: {_visible(result.error)}"
+
+
 def _fail(message: str) -> None:
-    click.echo(f"postlint: error: {message}", err=True)
+    from postlint.formatters import _visible
+
+    click.echo(f"postlint: error: {_visible(message)}", err=True)
     sys.exit(2)
 
 
@@ -52,17 +62,20 @@ def _results(paths, stdin_filename, linter, jobs: int = 1, cache_dir: str | None
     return runner.lint_inputs(linter, paths, stdin_filename, jobs, cache)
 
 
-def _make_linter(channel, select, extend_select, ignore, config, calendar=()):
+def _make_linter(channel, select, extend_select, ignore, config, calendar=(), follow_symlinks=False):
     from postlint.linter import Linter, Options
 
     return Linter(Options(channel=channel, select=_codes(select) or None, extend_select=_codes(extend_select),
-                          ignore=_codes(ignore), config_file=config, calendar=tuple(calendar)))
+                          ignore=_codes(ignore), config_file=config, calendar=tuple(calendar),
+                          follow_symlinks=follow_symlinks))
 
 
 common = [
     click.option("--channel", type=click.Choice(CHANNELS), help="Channel for drafts without `channel` in front matter."),
     click.option("--config", type=click.Path(dir_okay=False), help="Use this config file instead of discovery."),
     click.option("--stdin-filename", help="Name (and config location) for the draft read from `-`."),
+    click.option("--follow-symlinks", is_flag=True,
+                 help="Also check symbolic links to files outside the working directory and the folders named."),
 ]
 
 
@@ -103,8 +116,8 @@ def main():
 @click.option("--cache-dir", default=".postlint_cache", show_default=True, envvar="POSTLINT_CACHE_DIR",
               help="Where findings of unchanged files are kept.")
 @calendar_option
-def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ignore, fail_on, exit_zero, quiet,
-          output, color, calendar_options, jobs, no_cache, cache_dir):
+def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, extend_select, ignore, fail_on,
+          exit_zero, quiet, output, color, calendar_options, jobs, no_cache, cache_dir):
     """Check drafts: files, folders (recursively), calendars (.csv, .jsonl) or `-` for stdin."""
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -116,7 +129,7 @@ def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ig
     else:
         target = None
     try:
-        linter = _make_linter(channel, select, extend_select, ignore, config, calendar_options)
+        linter = _make_linter(channel, select, extend_select, ignore, config, calendar_options, follow_symlinks)
         # the html report shows each draft's text: it keeps whole drafts, not only findings
         linter.compact, linter.snippets = fmt != "html", fmt in ("text", "html")
         results = _results(paths or ["."], stdin_filename, linter, jobs or os.cpu_count() or 1,
@@ -138,7 +151,7 @@ def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ig
         nonlocal failing
         for result in results:
             if result.error:
-                printed.error(f"{result.path}: error: {result.error}")
+                printed.error(_error_line(result))
             failing = failing or any(f.level >= threshold for f in result.findings)
             yield result
 
@@ -149,8 +162,11 @@ def check(paths, channel, config, stdin_filename, fmt, select, extend_select, ig
     else:
         chunks = formatters.FORMATTERS[fmt](watched(results), color=use_color, quiet=quiet)
     with target or contextlib.nullcontext():
-        for chunk in chunks:
-            printed.out(chunk)
+        try:
+            for chunk in chunks:
+                printed.out(chunk)
+        except InputError as exc:  # the schedule pass over all drafts failed: no file to name
+            printed.error(f"postlint: error: {exc}")
         code = 2 if printed.errors else 1 if failing and not exit_zero else 0
         printed.record(code)
     sys.exit(code)
@@ -213,18 +229,18 @@ class _Printed:
 @click.argument("paths", nargs=-1)
 @with_common
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def stats(paths, channel, config, stdin_filename, fmt):
+def stats(paths, channel, config, stdin_filename, follow_symlinks, fmt):
     """Show what postlint measures in each draft: lengths, hashtags, links, mentions, emoji."""
     from postlint import stats as stats_mod
 
     try:
-        linter = _make_linter(channel, (), (), ("ALL",), config)
+        linter = _make_linter(channel, (), (), ("ALL",), config, (), follow_symlinks)
         results = list(_results(paths or ["."], stdin_filename, linter))
-    except ConfigError as exc:
+    except (ConfigError, InputError) as exc:  # InputError: the schedule pass
         _fail(str(exc))
     for result in results:
         if result.error:
-            click.echo(f"{result.path}: error: {result.error}", err=True)
+            click.echo(_printable(_error_line(result)), err=True)
     drafts = [entry.draft for r in results for entry in r.entries]
     if fmt == "json":
         click.echo(json.dumps([stats_mod.measure(d) for d in drafts], ensure_ascii=False, indent=2))
@@ -240,18 +256,18 @@ def stats(paths, channel, config, stdin_filename, fmt):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--select", multiple=True, help="Rule codes, prefixes or names whose findings to mark.")
 @click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
-def calendar_(paths, channel, config, stdin_filename, calendar_options, fmt, select, ignore):
+def calendar_(paths, channel, config, stdin_filename, follow_symlinks, calendar_options, fmt, select, ignore):
     """Show the schedule week by week per account and channel, with the findings marked."""
     from postlint import calendar
 
     try:
-        linter = _make_linter(channel, select, (), ignore, config, calendar_options)
+        linter = _make_linter(channel, select, (), ignore, config, calendar_options, follow_symlinks)
         results = list(_results(paths or ["."], stdin_filename, linter))
-    except ConfigError as exc:
+    except (ConfigError, InputError) as exc:  # InputError: the schedule pass
         _fail(str(exc))
     for result in results:
         if result.error:
-            click.echo(f"{result.path}: error: {result.error}", err=True)
+            click.echo(_printable(_error_line(result)), err=True)
     plan = calendar.view(results, linter.calendar.zone)
     click.echo(json.dumps(plan, ensure_ascii=False, indent=2) if fmt == "json" else calendar.render(plan))
     sys.exit(2 if any(r.error for r in results) else 0)

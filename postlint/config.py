@@ -18,10 +18,12 @@ import regex
 from postlint import packs, registry
 from postlint.frontmatter import CHANNELS, LANGS, TYPES
 from postlint.paths import CONFIG_FILES
-from postlint.problem import ConfigError, Level
+from postlint.problem import ConfigError, Level, short
 
 DEFAULT_EXCLUDE = ("node_modules", "venv", "site-packages")
 DEFAULT_MAX_FILE_SIZE = 1_000_000
+MAX_FILE_SIZE_RANGE = (1, 100_000_000)  # bytes; spaCy analyses at most 1,000,000 characters anyway
+MAX_NUMBER = 1_000_000_000  # the largest value of a numeric option: limits are counts, hours, scores
 SHARED_KEYS = {"level": ("error", "warning", "info"), "enabled": bool}
 PATH_KEYS = {"channel", "type", "lang", "ignore", "extend-select", "rules"}
 TOP_KEYS = {"channel", "type", "lang", "select", "extend-select", "ignore", "exclude", "extend-exclude",
@@ -45,7 +47,11 @@ def check_value(value: Any, spec: Any, where: str) -> Any:
         list: lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
     }.get(spec, lambda v: v in spec)(value)
     if not ok:
-        raise ConfigError(f"{where}: expected {_type_name(spec)}, got {value!r}")
+        raise ConfigError(f"{where}: expected {_type_name(spec)}, got {short(value)}")
+    # counts are never negative; scores may be (Flesch), but not infinite or nan
+    low = 0 if spec is int else -MAX_NUMBER
+    if spec in (int, float) and not low <= value <= MAX_NUMBER:  # also false for nan
+        raise ConfigError(f"{where}: expected {_type_name(spec)} from {low:,} to {MAX_NUMBER:,}, got {short(value)}")
     return value
 
 
@@ -79,7 +85,7 @@ def _selectors(values: list, where: str) -> list[str]:
     for value in check_value(values, list, where):
         if value.upper() != "ALL" and registry.lookup(value) is None and not any(
                 r.code.startswith(value.upper()) for r in registry.rules()):
-            raise ConfigError(f"{where}: {value!r} matches no rule code, prefix or name")
+            raise ConfigError(f"{where}: {short(value)} matches no rule code, prefix or name")
     return list(values)
 
 
@@ -194,6 +200,10 @@ def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:
         cfg.fail_on = Level.parse(check_value(data["fail-on"], ("error", "warning", "info"), where("fail-on")))
     if "max-file-size" in data:
         cfg.max_file_size = check_value(data["max-file-size"], int, where("max-file-size"))
+        low, high = MAX_FILE_SIZE_RANGE
+        if not low <= cfg.max_file_size <= high:
+            raise ConfigError(f"{where('max-file-size')}: expected bytes from {low} to {high:,}, "
+                              f"got {cfg.max_file_size}")
     cfg.rules = _rules(data.get("rules", {}), where("rules"))
     if "calendar" in data:
         from postlint import tabular  # tabular imports this module
@@ -227,7 +237,10 @@ def load(path: Path) -> Config | None:
     """Load one config file; None for a pyproject.toml without `[tool.postlint]`."""
     data = packs.read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("postlint")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: [tool] must be a table")
+        data = tool.get("postlint")
         if data is None:
             return None
         if not isinstance(data, dict):

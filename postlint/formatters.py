@@ -33,6 +33,10 @@ GITHUB_COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "
 # GitHub code scanning rejects longer rule descriptions (sarif-support.md, linter-conventions §9)
 SARIF_TEXT_MAX = 1024
 NOT_ASCII = regex.compile(r"[^\x00-\x7f]")
+# what a terminal would act on rather than show: C0 controls (line breaks too: a name or a
+# message cannot forge a line), DEL, C1 controls (CSI, OSC as single characters) and the
+# bidirectional overrides and isolates that reorder what is shown; `_visible` escapes them
+TERMINAL_CONTROL = regex.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # characters XML 1.0 does not allow even as character references
 XML_INVALID = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -84,6 +88,15 @@ def _width(text: str) -> int:
     return len(text) + sum(map(_extra_width, NOT_ASCII.findall(text)))  # ASCII is one column each
 
 
+def _visible(text: str) -> str:
+    """`text` with what a terminal would act on (TERMINAL_CONTROL) written as escapes such as
+    `\\x1b`: post text and file names are printed, and may come from anyone."""
+    if not TERMINAL_CONTROL.search(text):
+        return text
+    return TERMINAL_CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}",
+                                text)
+
+
 def _snippet(finding, source, color: bool, width: int = 100) -> list[str]:
     """The source line with carets under the span; long paragraphs are cut to a window."""
     line_text = source.line_text(finding.line).replace("\t", " ")
@@ -91,6 +104,15 @@ def _snippet(finding, source, color: bool, width: int = 100) -> list[str]:
     end = finding.end_column - 1 if finding.end_line == finding.line else len(line_text)
     left = max(0, min(start - 20, len(line_text) - width))
     right = max(left + width, min(end, left + width))
+    if TERMINAL_CONTROL.search(line_text):  # escaped piece by piece, so the carets stay under the span
+        shown = ("…" if left else "") + _visible(line_text[left:right]) + ("…" if right < len(line_text) else "")
+        pad = _width(("…" if left else "") + _visible(line_text[left:start]))
+        marks = max(1, _width(_visible(line_text[start:min(end, right)])))
+        gutter = f"{finding.line:>4} | "
+        caret = " " * pad + "^" * marks
+        if color:
+            caret = click.style(caret, fg=COLORS[finding.level], bold=True)
+        return [gutter + shown, " " * (len(gutter) - 2) + "| " + caret]
     shown = ("…" if left else "") + line_text[left:right] + ("…" if right < len(line_text) else "")
     pad = _width(shown[:start - left + (1 if left else 0)])
     marks = max(1, _width(line_text[start:min(end, right)]))
@@ -102,11 +124,12 @@ def _snippet(finding, source, color: bool, width: int = 100) -> list[str]:
 
 
 def _headline(finding, color: bool) -> str:
+    path, message = _visible(finding.path), _visible(finding.message)
     if color:
-        where = click.style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
+        where = click.style(f"{path}:{finding.line}:{finding.column}:", bold=True)
         level = click.style(f"[{finding.level}]", fg=COLORS[finding.level])
-        return f"{where} {click.style(finding.code, bold=True)} {level} {finding.message}"
-    return f"{finding.path}:{finding.line}:{finding.column}: {finding.code} [{finding.level}] {finding.message}"
+        return f"{where} {click.style(finding.code, bold=True)} {level} {message}"
+    return f"{path}:{finding.line}:{finding.column}: {finding.code} [{finding.level}] {message}"
 
 
 def plural(n: int, word: str) -> str:
@@ -232,7 +255,8 @@ def _artifact(path: str, root: Path) -> dict:
     relative = PurePosixPath(Path(os.path.relpath(full, root)).as_posix())
     if relative.parts[:1] == ("..",):
         return {"uri": Path(full).as_uri()}
-    return {"uri": quote(str(relative), safe="/"), "uriBaseId": "%SRCROOT%"}
+    # a name that is not UTF-8 arrives with surrogates: percent-encoded as its bytes
+    return {"uri": quote(str(relative), safe="/", errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
 
 
 def _sarif_result(finding, rule_index: dict[str, int], root: Path) -> dict:

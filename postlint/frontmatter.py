@@ -6,9 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from postlint.problem import short
+
 CHANNELS = ("linkedin", "x", "instagram", "facebook", "xing")
 TYPES = ("post", "article", "connection-note", "about", "headline", "comment", "message")
 LANGS = ("de", "en")
+# the years a post may be scheduled in: the schedule converts between time zones and counts
+# weeks, which fails at the ends of what `datetime` holds (0001-01-01T00:00:00+14:00)
+YEARS = (1900, 2999)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +28,7 @@ def _choice(options):
         if not isinstance(value, str):
             return None, f"expected one of {', '.join(options)}, got {type(value).__name__}"
         if value.lower() not in options:
-            return None, f"unknown value {value!r} (expected one of {', '.join(options)})"
+            return None, f"unknown value {short(value)} (expected one of {', '.join(options)})"
         return value.lower(), None
 
     return check
@@ -32,13 +37,13 @@ def _choice(options):
 def _bool(value):
     if isinstance(value, bool):
         return value, None
-    return None, f"expected true or false, got {value!r}"
+    return None, f"expected true or false, got {short(value)}"
 
 
 def _str(value):
     if isinstance(value, str) and value.strip():
         return value, None
-    return None, f"expected a non-empty string, got {value!r}"
+    return None, f"expected a non-empty string, got {short(value)}"
 
 
 def _timestamp(value):
@@ -46,14 +51,20 @@ def _timestamp(value):
         try:
             value = dt.datetime.fromisoformat(value.strip())
         except ValueError:
-            return None, f"not an ISO 8601 timestamp: {value!r}"
+            return None, f"not an ISO 8601 timestamp: {short(value)}"
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
             return None, f"timestamp {value.isoformat()} has no UTC offset (write e.g. +01:00)"
+        try:
+            utc = value.astimezone(dt.timezone.utc)
+        except (OverflowError, ValueError):
+            utc = None
+        if utc is None or not YEARS[0] <= utc.year <= YEARS[1] or not YEARS[0] <= value.year <= YEARS[1]:
+            return None, f"timestamp {value.isoformat()} is out of range (years {YEARS[0]} to {YEARS[1]})"
         return value, None
     if isinstance(value, dt.date):
         return None, f"{value.isoformat()} has no time and UTC offset (write e.g. {value.isoformat()}T09:00:00+01:00)"
-    return None, f"expected an ISO 8601 timestamp with offset, got {value!r}"
+    return None, f"expected an ISO 8601 timestamp with offset, got {short(value)}"
 
 
 def _settings(value):
@@ -61,7 +72,7 @@ def _settings(value):
         return None, "expected a mapping such as {ignore: [PL201]}"
     unknown = set(value) - {"ignore"}
     if unknown:
-        return None, f"unknown setting {sorted(unknown)[0]!r} (allowed: ignore)"
+        return None, f"unknown setting {short(sorted(unknown, key=str)[0])} (allowed: ignore)"
     ignore = value.get("ignore", [])
     if isinstance(ignore, str):
         ignore = [ignore]

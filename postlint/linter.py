@@ -7,6 +7,7 @@ them once over all drafts before each draft's suppressions apply (`complete`, or
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 from array import array
@@ -17,7 +18,7 @@ from postlint import calendar
 from postlint import config as config_mod
 from postlint import frontmatter, lang as lang_mod, packs, registry, source, suppress, tabular
 from postlint.paths import DRAFT_SUFFIXES, read_up_to
-from postlint.problem import FINDING_ORDER, ConfigError, Finding, Hit, InputError, Level, pickled_by_fields
+from postlint.problem import FINDING_ORDER, ConfigError, Finding, Hit, InputError, Level, pickled_by_fields, short
 
 DEFAULT_CHANNEL = "linkedin"
 DEFAULT_TYPE = "post"
@@ -33,6 +34,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     config_file: str | None = None
     calendar: tuple[str, ...] = ()  # `key=value` calendar settings (tabular.option_table)
+    follow_symlinks: bool = False  # also symbolic links to files outside the checked folders
 
 
 @pickled_by_fields
@@ -202,9 +204,8 @@ class Linter:
                    known: list[Finding] | None = None) -> Result:
         cfg = cfg or self.config_for(path)
         try:
-            if len(data) > cfg.max_file_size:
-                raise InputError(f"input too large ({len(data) / 1e6:.1f} MB > {cfg.max_file_size / 1e6:g} MB limit, "
-                                 f"max-file-size)")
+            if len(data) > cfg.max_file_size:  # stdin, read up to one byte more than the limit
+                raise InputError(f"input too large (over the {cfg.max_file_size / 1e6:g} MB limit, max-file-size)")
             return self.lint_text(source.decode(data), path, display, cfg, defer=defer, known=known)
         except InputError as exc:
             return Result(display, error=str(exc))
@@ -276,8 +277,12 @@ class Linter:
             settings = {id(e.draft): e.cross[code] for e in entries if code in e.cross}
             # `opts_for(post)` is a dict lookup: the rules ask for every post
             options = {post: settings[id(post.draft)][1] for post in timeline.posts if id(post.draft) in settings}
-            for draft, hit in rule_module(rule).check_all(timeline, options.get):
-                owner[id(draft)].findings.append(stamp(rule, settings[id(draft)][0], hit, draft))
+            try:
+                for draft, hit in rule_module(rule).check_all(timeline, options.get):
+                    owner[id(draft)].findings.append(stamp(rule, settings[id(draft)][0], hit, draft))
+            except Exception as exc:  # noqa: BLE001 - a schedule no rule foresaw: one line, not a traceback
+                raise InputError(f"the schedule pass ({rule.code} {rule.name}) failed: {type(exc).__name__}: "
+                                 f"{short(str(exc))}") from None
 
     def _begin(self, entry: Entry, cfg, tables: tuple, known: list[Finding] | None = None) -> None:
         """Run the single-draft rules, or take their findings from `known` (the cache), and
@@ -291,7 +296,13 @@ class Linter:
             entry.findings = list(known)
             return
         for rule, level, opts in single:
-            entry.findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
+            try:
+                entry.findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
+            except InputError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a draft no rule foresaw: its one-line error, not a traceback
+                raise InputError(f"{rule.code} {rule.name} could not check this draft: {type(exc).__name__}: "
+                                 f"{short(str(exc))}") from None
 
     def _plan(self, cfg, tables: tuple, channel: str, type_: str):
         """(single-draft rules, cross-draft rules by code, rules run after suppressions), each
@@ -365,13 +376,17 @@ def stamp(rule: registry.Rule, level: Level, hit: Hit, draft: source.Draft) -> F
 def iter_files(paths, linter: Linter):
     """Expand folders recursively to draft files; skip hidden folders and excluded paths.
 
-    Yields (path, None) for files, (path, message) for arguments that do not exist.
+    Yields (path, None) for files, (path, message) for arguments that do not exist and for
+    symbolic links that are not followed: loops, broken links, and (unless the options
+    say so) links to files outside the working directory and the folder checked.
     """
+    here_root = _real(os.getcwd())
     for arg in paths:
         path = Path(arg)
         if not path.exists():
-            yield path, "no such file or directory"
+            yield path, _link_problem(path, (), True) if os.path.islink(path) else "no such file or directory"
         elif path.is_dir():
+            roots = (here_root, _real(path))
             for folder, dirs, files in os.walk(path):
                 here = Path(folder)
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")
@@ -385,10 +400,41 @@ def iter_files(paths, linter: Linter):
                         continue
                     candidate = here / name
                     if os.path.islink(candidate):
+                        problem = _link_problem(candidate, roots, linter.options.follow_symlinks)
+                        if problem:
+                            yield candidate, problem
+                            continue
                         excluded = linter.config_for(candidate).excluded(candidate)
                     else:
                         excluded = cfg.excluded(candidate, f"{base}/{name}" if base not in ("", ".") else name)
                     if not excluded:
                         yield candidate, None
-        elif not linter.config_for(path).excluded(path):
-            yield path, None
+        else:
+            problem = None
+            if os.path.islink(path):
+                problem = _link_problem(path, (here_root, _real(path.parent)), linter.options.follow_symlinks)
+            if problem:
+                yield path, problem
+            elif not linter.config_for(path).excluded(path):
+                yield path, None
+
+
+def _real(path) -> str:
+    return os.path.realpath(path)
+
+
+def _link_problem(path: Path, roots: tuple[str, ...], follow: bool) -> str | None:
+    """Why the symbolic link `path` is not followed, or None: a loop, a broken link, or a
+    target outside every folder of `roots` (unless `follow`). A draft named through a link
+    is checked, and its lines shown, so a link to /etc/passwd in an untrusted pull request
+    would print the file into a public CI log."""
+    try:
+        target = os.path.realpath(path, strict=True)
+    except OSError as exc:
+        return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+    except RuntimeError:  # older Pythons' resolve
+        return "symbolic link loop"
+    if follow or any(target == root or target.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
+        return None
+    return ("symbolic link to a file outside the working directory and the folder checked, not followed "
+            "(--follow-symlinks checks it)")

@@ -15,13 +15,15 @@ from pathlib import Path
 
 import regex
 from lsprotocol import types as lsp
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from postlint import __version__, docgen, frontmatter, registry, source, suppress
 from postlint import config as config_mod
 from postlint.linter import Linter, rule_module
-from postlint.problem import ConfigError, InputError, Level
+from postlint.problem import ConfigError, InputError, Level, short
 
 SUFFIXES = (".md", ".markdown", ".txt")
 SEVERITIES = {Level.ERROR: lsp.DiagnosticSeverity.Error, Level.WARNING: lsp.DiagnosticSeverity.Warning,
@@ -121,9 +123,9 @@ def disable_line_edit(text: Text, line: int, code: str, newline: str) -> lsp.Tex
     covering only the new comment, an unused suppression.
     """
     note = WHOLE_LINE_NOTE.match(text.lines[line - 1]) if line > 0 else None
-    directive = suppress.DIRECTIVE.match(note.group(1)) if note else None
-    if directive and directive.group(1) == "disable-next-line":
-        at = text.position(line - 1, note.start(1) + directive.end(2))
+    directive = suppress.directive(note.group(1)) if note else None
+    if directive and directive[0] == "disable-next-line":
+        at = text.position(line - 1, note.start(1) + directive[2])
         return lsp.TextEdit(range=lsp.Range(start=at, end=at), new_text=f" {code}")
     indent = text.lines[line][:len(text.lines[line]) - len(text.lines[line].lstrip())]
     at = lsp.Position(line=line, character=0)
@@ -169,7 +171,7 @@ def code_actions(uri: str, document: str, diagnostics: list[lsp.Diagnostic],
                                           edit=lsp.WorkspaceEdit(changes={uri: [edit]})))
 
     for diag in diagnostics:
-        data = diag.data if diag.source == "postlint" and isinstance(diag.data, dict) else None
+        data = _action_data(diag, len(text.lines))
         if data is None:
             continue
         code, name = data["code"], data["name"]
@@ -188,6 +190,31 @@ def code_actions(uri: str, document: str, diagnostics: list[lsp.Diagnostic],
     return actions
 
 
+def _action_data(diag: lsp.Diagnostic, lines: int) -> dict | None:
+    """The `data` of one of our diagnostics, as `diagnostic` made it; None for any other.
+    The client sends it back and may have changed it: it is checked before it is used."""
+    data = diag.data
+    if diag.source != "postlint" or not isinstance(data, dict):
+        return None
+    try:
+        rule = registry.lookup(data["code"]) if isinstance(data["code"], str) else None
+        if rule is None or rule.code != data["code"] or data["name"] != rule.name:
+            return None
+        if not (type(data["line"]) is int and 0 <= data["line"] <= lines
+                and isinstance(data["in_body"], bool) and isinstance(data["suppressible"], bool)):
+            return None
+        fix = data["fix"]
+        if fix is not None:
+            ends = [fix["range"]["start"], fix["range"]["end"]]
+            if not (isinstance(fix["newText"], str) and isinstance(fix["safe"], bool) and all(
+                    isinstance(end, dict) and set(end) == {"line", "character"}
+                    and all(type(v) is int and 0 <= v < 2**31 for v in end.values()) for end in ends)):
+                return None
+    except (KeyError, TypeError):
+        return None
+    return data
+
+
 @functools.cache
 def rule_docs(code: str) -> str:
     return docgen.render(registry.lookup(code))
@@ -199,11 +226,39 @@ def _contains(range_: lsp.Range, position: lsp.Position) -> bool:
 
 
 # -- the server ---------------------------------------------------------------------------------
+class _Unreadable:
+    """A request whose params do not have the form its method needs: answered with the
+    JSON-RPC error pygls raised for it (pygls logged it and left the request unanswered)."""
+
+    def __init__(self, msg_id, error: JsonRpcException):
+        self.id, self.error = msg_id, error
+
+
+class PostlintProtocol(LanguageServerProtocol):
+    def structure_message(self, data):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            msg_id = data.get("id") if isinstance(data, dict) else None
+            if "method" in data and isinstance(msg_id, (int, str)) and not isinstance(msg_id, bool):
+                return _Unreadable(msg_id, exc)
+            raise
+
+    def handle_message(self, message):
+        if isinstance(message, _Unreadable):
+            self._send_response(message.id, None, message.error.to_response_error())
+            return
+        if not hasattr(message, "jsonrpc"):  # valid JSON, but no JSON-RPC message (a list, a number)
+            return
+        super().handle_message(message)
+
+
 class PostlintServer(LanguageServer):
     def __init__(self):
         # full sync: pygls splits lines for incremental edits with str.splitlines, which also
         # breaks at U+2028 and friends, so its offsets would disagree with the client's
-        super().__init__("postlint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        super().__init__("postlint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+                         protocol_cls=PostlintProtocol)
         self.linter = Linter()
         self.config_stamps: dict[Path, tuple] = {}
         self.published: dict[str, list[lsp.Diagnostic]] = {}
@@ -233,6 +288,8 @@ class PostlintServer(LanguageServer):
         return errors + [diagnostic(f, text, result.draft.body_start) for f in result.findings]
 
     def lint(self, uri: str) -> None:
+        if uri not in self.workspace.text_documents:  # a change or save of a document never opened
+            return
         document = self.workspace.get_text_document(uri)
         path = Path(document.path)
         if path.suffix.lower() not in SUFFIXES:
@@ -292,6 +349,8 @@ def create_server() -> PostlintServer:
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
                     lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
     def code_action(ls: PostlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        if params.text_document.uri not in ls.workspace.text_documents:  # else pygls reads the disk
+            raise JsonRpcInvalidParams(f"document not open: {short(params.text_document.uri)}")
         document = ls.workspace.get_text_document(params.text_document.uri)
         return code_actions(params.text_document.uri, document.source, params.context.diagnostics,
                             ls.workspace.position_encoding)

@@ -111,7 +111,7 @@ class Analysis:
     def __init__(self, text: str, lang: str):
         self.text, self.lang = text, lang
         self.folded, self._starts, self._ends = fold(text)
-        self._doc = pipeline(lang).make_doc(self.folded)
+        self._doc = pipeline(lang).make_doc(_split_long_runs(self.folded, pipeline(lang).max_length))
         # the token attributes as plain sequences, so that the passes over every token here
         # and in the rules make no token objects: where the token is, read from spaCy in one
         # array, and what its word is (its lexeme), looked up once per process and word
@@ -232,6 +232,37 @@ class Analysis:
             found.append(Sentence(span(idxs[first], idxs[first] + lengths[first])[0],
                                   span(idxs[last], idxs[last] + lengths[last])[1], words))
         return found
+
+
+# spaCy's tokenizer takes quadratic time in the length of a run without white space that it
+# splits off one character at a time ('#' * 20,000: 108 s): prefixes, suffixes and infixes,
+# which are never letters or digits. In a run longer than LONG_RUN, the first such character
+# after every RUN_PIECE characters turns into a space for it: letters and digits stay whole
+# words, the rest is cut into pieces. The length stays, so every offset into the doc is one
+# into the text.
+LONG_RUN = 200  # far beyond words, hashtags and most links
+RUN_PIECE = 16
+RUNS = regex.compile(r"[^\s\x1c-\x1f]+")  # white space as str.split and spaCy's tokenizer see it
+
+
+def _split_long_runs(folded: str, max_length: int) -> str:
+    """`folded` as the tokenizer may take it in linear time: long runs without white space
+    cut into pieces, same length. Raises InputError for a text over spaCy's `max_length`."""
+    from postlint.problem import InputError
+
+    if len(folded) > max_length:
+        raise InputError(f"text too long for language analysis ({len(folded):,} characters, max {max_length:,})")
+    if len(folded) <= LONG_RUN or max(map(len, folded.split()), default=0) <= LONG_RUN:  # str.split: C speed
+        return folded
+    chars = None
+    for run in RUNS.finditer(folded):
+        if run.end() - run.start() > LONG_RUN and not run[0].isalnum():
+            chars = chars or list(folded)
+            last = run.start()
+            for at in range(run.start() + RUN_PIECE, run.end()):
+                if at - last >= RUN_PIECE and not chars[at].isalnum():
+                    chars[at], last = " ", at
+    return folded if chars is None else "".join(chars)
 
 
 @functools.lru_cache(maxsize=16)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import operator
+import reprlib
 from dataclasses import dataclass, field
 
 
@@ -128,3 +129,14 @@ class InputError(Exception):
 
 class ConfigError(Exception):
     """A configuration file or option that is invalid. The message names file, table and key."""
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = _SHORT.maxother = 60
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxtuple, _SHORT.maxdict, _SHORT.maxset = 2, 4, 4, 4, 4
+
+
+def short(value) -> str:
+    """`repr(value)`, shortened for a message (reprlib): a value from a user's file may be a
+    megabyte of text, or a YAML alias bomb that a plain repr expands to gigabytes."""
+    return _SHORT.repr(value)

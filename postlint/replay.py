@@ -19,14 +19,15 @@ import hashlib
 import itertools
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from postlint.paths import CONFIG_FILES, DRAFT_SUFFIXES, fingerprint, write_atomic
+from postlint.paths import CONFIG_FILES, DRAFT_SUFFIXES, NotRegular, fingerprint, read_up_to, write_atomic
 
 # the options of `postlint check` (tests/test_cli.py keeps these in step with cli.py)
-FLAGS = frozenset({"--exit-zero", "--quiet", "-q"})
+FLAGS = frozenset({"--exit-zero", "--quiet", "-q", "--follow-symlinks"})
 VALUE_OPTIONS = frozenset({"--channel", "--config", "--format", "--select", "--extend-select", "--ignore",
                            "--fail-on", "--color", "--jobs", "-j", "--cache-dir", "--calendar-option"})
 ENVIRONMENT = ("GITHUB_ACTIONS", "POSTLINT_CACHE_DIR", "NO_COLOR", "FORCE_COLOR", "TERM")
@@ -48,9 +49,12 @@ def run() -> None:
     if found is not None:
         folder, key = found
         try:
-            entry = json.loads((folder / f"{key}.json").read_text(encoding="utf-8", errors="surrogateescape"))
+            data = read_up_to(folder / f"{key}.json", 1 << 40)[0]  # never a FIFO
+            entry = json.loads(data.decode("utf-8", "surrogateescape"))
             code, out, err = entry["code"], entry["out"], entry["err"]
-        except (OSError, ValueError, KeyError, TypeError):
+            if not (type(code) is int and 0 <= code <= 2 and isinstance(out, str) and isinstance(err, str)):
+                raise ValueError("not a recorded run")  # edited by hand, or by another program
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             _pending = found
         else:
             if err:
@@ -61,7 +65,37 @@ def run() -> None:
             sys.exit(code)
     from postlint.cli import main
 
-    main()
+    previous = {sig: signal.signal(sig, _interrupted) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        main()
+    except Interrupted as exc:
+        sys.stderr.write("postlint: interrupted\n")
+        sys.exit(exc.code)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM: the run ends, its workers with it, with 128 + the signal's number
+    (130, 143), never the 0 or 1 of a finished run. A BaseException, so that no handler of
+    errors (click's turns Ctrl-C into exit 1) takes it for one."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.code = 128 + signum
+
+
+def _interrupted(signum, frame) -> None:
+    runner = sys.modules.get("postlint.runner")
+    if runner is not None:
+        import threading
+
+        # the pool's thread, finding its workers gone, may trip over the futures the
+        # unwinding cancels (InvalidStateError, CPython 3.11): the run is over, stay quiet
+        threading.excepthook = lambda args: None
+        runner.stop_workers()  # now: a worker may be busy for seconds, and would outlive us
+    raise Interrupted(signum)
 
 
 def record(out: str, err: str, code: int) -> None:
@@ -120,16 +154,20 @@ def _key(argv: list[str]) -> tuple[Path, str] | None:
     seen: set[Path] = set()
     for path, files in listed:
         digest.update(b"\0" + os.fsencode(path) + b"\0")
+        starts = [path.resolve() if path.is_dir() else path.resolve().parent]
         for file in files:
             _hash_file(digest, file)
-        start = path.resolve() if path.is_dir() else path.resolve().parent
-        # the configuration that applies may live in any folder above
-        for folder in (start, *start.parents):
-            if folder in seen:
-                break
-            seen.add(folder)
-            for name in CONFIG_FILES:
-                _hash_file(digest, folder / name)
+            if os.path.islink(file):  # a link has the configuration of where it points
+                starts.append(Path(os.path.realpath(file)).parent)
+        for start in starts:
+            digest.update(b"\0above\0" + os.fsencode(start))
+            # the configuration that applies may live in any folder above
+            for folder in (start, *start.parents):
+                if folder in seen:
+                    break
+                seen.add(folder)
+                for name in CONFIG_FILES:
+                    _hash_file(digest, folder / name)
     return Path(cache_dir) / "runs", digest.hexdigest()
 
 
@@ -148,7 +186,10 @@ def _files(path: Path) -> Iterator[Path]:
 def _hash_file(digest, path: Path) -> None:
     name = b"\0" + os.fsencode(path) + b"\0"  # file names need not be valid UTF-8
     try:
-        data = path.read_bytes()
+        data = read_up_to(path, 1 << 40)[0]  # never opens a FIFO or a device: a read could block
+    except NotRegular:
+        digest.update(name + b"special\0")
+        return
     except OSError as exc:
         digest.update(name + f"missing {exc.errno}\0".encode())
         return

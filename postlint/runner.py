@@ -69,9 +69,10 @@ class Cache:
 
     def _read(self, prefix: str) -> dict[str, str]:
         try:
-            text = (self.directory / f"{prefix}.jsonl").read_text(encoding="utf-8", errors="surrogateescape")
+            data = paths.read_up_to(self.directory / f"{prefix}.jsonl", 1 << 40)[0]  # never a FIFO
         except OSError:
             return {}
+        text = data.decode("utf-8", "surrogateescape")
         entries: dict[str, str] = {}
         for line in text.split("\n"):
             key, tab, entry = line.partition("\t")
@@ -87,7 +88,7 @@ class Cache:
         try:
             final, rows = json.loads(self._shards[key[:2]][key])
             return bool(final), [_finding(row) for row in rows]
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, RecursionError):
             return None
 
     @staticmethod
@@ -110,7 +111,8 @@ class Cache:
             for prefix, lines in self._new.items():
                 path = self.directory / f"{prefix}.jsonl"
                 data = "".join(lines).encode("utf-8", "surrogateescape")
-                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                # O_NONBLOCK: a FIFO in its place fails (ENXIO) instead of blocking the run
+                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0), 0o644)
                 try:
                     while data:  # one write for the whole chunk, unless the disk writes less
                         data = data[os.write(fd, data):]
@@ -134,7 +136,13 @@ def _row(f: Finding) -> list:
 
 
 def _finding(r: list) -> Finding:
+    """The finding of a cache row; ValueError for a row that is not one (edited by hand)."""
     path, line, column, code, end_line, end_column, name, level, message, start, end, fix = r
+    if not (all(isinstance(v, str) for v in (path, code, name, message))
+            and all(type(v) is int and v >= 0 for v in (line, column, end_line, end_column, start, end))
+            and (fix is None or (isinstance(fix, list) and len(fix) == 4 and type(fix[0]) is int
+                                 and type(fix[1]) is int and isinstance(fix[2], str) and isinstance(fix[3], bool)))):
+        raise ValueError("not a cached finding")
     return Finding(path, line, column, code, end_line, end_column, name, Level(level), message, start, end,
                    Fix(*fix) if fix else None)
 
@@ -154,7 +162,13 @@ WARM_UP = ("Was meint ihr? Schreibt es uns in die Kommentare! #KI #Mittelstand",
 
 def _init_worker(options, compact: bool, snippets: bool, cache: Cache | None = None) -> None:
     global _worker, _worker_cache
+    import signal
+
     from postlint.linter import Linter
+
+    # Ctrl-C reaches the whole process group: the main process ends the workers (stop_workers)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     _worker, _worker_cache = Linter(options), cache
     _worker.compact, _worker.snippets = compact, snippets
@@ -181,11 +195,40 @@ def _pool(linter, workers: int, cache: Cache | None):
                                initargs=(linter.options, linter.compact, linter.snippets, cache))
     for _ in range(workers):  # start them now
         pool.submit(int)
+    _POOLS.append(pool)
     return pool
+
+
+_POOLS: list = []  # the pools of this process that may have live workers
+
+
+def _forget(pool) -> None:
+    if pool in _POOLS:
+        _POOLS.remove(pool)
+
+
+def stop_workers() -> None:
+    """End the workers of every pool now (SIGINT, SIGTERM: replay.run); the pool's own
+    thread fails their futures as it finds them gone."""
+    # in a signal handler: no pool method, as the interrupted code may hold the pool's lock
+    # (submit does), which is not reentrant; the unwinding shuts the pools down
+    for pool in list(_POOLS):
+        for _ in range(3):  # the pool's thread may change the dict meanwhile
+            try:
+                processes = list((getattr(pool, "_processes", None) or {}).values())
+                break
+            except RuntimeError:
+                processes = []
+        for process in processes:
+            try:
+                process.terminate()
+            except (OSError, AttributeError):  # gone already, or not started
+                pass
 
 
 def _stop(pool) -> None:
     """End a pool whose workers may still be starting (importing spaCy takes a second)."""
+    _forget(pool)
     terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
     if terminate is not None:
         terminate()
@@ -259,9 +302,10 @@ def lint_inputs(linter, args, stdin_filename=None, jobs: int = 1, cache: Cache |
     inputs: list = []
     for name, problem in listed:
         if name is None:
-            data = sys.stdin.buffer.read()
-            inputs.append(linter.lint_bytes(data, Path(stdin_filename or "stdin.md"), stdin_filename or "-",
-                                            defer=True))
+            stdin_path = Path(stdin_filename or "stdin.md")
+            # no more than the limit allows, and one byte to tell that it is over
+            data = sys.stdin.buffer.read(linter.config_for(stdin_path).max_file_size + 1)
+            inputs.append(linter.lint_bytes(data, stdin_path, stdin_filename or "-", defer=True))
         elif problem:
             inputs.append(Result(name, error=problem))
         elif cache is None or tabular.is_calendar(Path(name)):
@@ -325,6 +369,7 @@ def _results(linter, inputs: list, jobs: int, cache: Cache | None, pool=None):
                 yield result
         if pool is not None:
             pool.shutdown()
+            _forget(pool)
             pool = None
         linter.cross_draft([entry for _, _, entry in timeline])
         schedule: dict[int, dict[int, list]] = {}
@@ -338,6 +383,7 @@ def _results(linter, inputs: list, jobs: int, cache: Cache | None, pool=None):
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+            _forget(pool)
         if cache is not None:
             cache.save()
         if collecting:
@@ -351,8 +397,8 @@ def _from_cache(linter, item: _Cached, cache: Cache):
 
     found, path = cache.get(item.key)[1], Path(item.path)
     try:
-        data = path.read_bytes() if linter.snippets or not item.final else None
-    except OSError as exc:  # gone since it was read
+        data = paths.read_up_to(path, 1 << 40)[0] if linter.snippets or not item.final else None
+    except OSError as exc:  # gone since it was read, or no longer a regular file
         return Result(item.path, error=f"cannot read file: {exc.strerror or exc}")
     if not item.final:
         return linter.lint_bytes(data, path, item.path, defer=True, known=found)

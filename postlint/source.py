@@ -23,10 +23,13 @@ from postlint.problem import InputError, pickled_by_fields
 
 BOM = "\ufeff"
 FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", regex.S)
-HTML_COMMENT = regex.compile(r"<!--(.*?)-->", regex.S)
+FRONT_MATTER_OPEN = regex.compile(r"\A---[ \t]*\n")
+# An HTML comment is `<!--(.*?)-->` (re.S) and a whole-line note `^[ \t]*<!--.*?-->[ \t]*(?:\n|\Z)`
+# (re.S | re.M); both are found by `_comments` and `_note_lines` in linear time, as those
+# patterns took quadratic time on unclosed comments (`<!--\n` repeated: 26 s for 320 KB).
 # Only whole-line notes take their line break with them, so a note between two paragraphs
 # does not leave a blank line that would change the published text.
-NOTE_LINE = regex.compile(r"^[ \t]*<!--.*?-->[ \t]*(?:\n|\Z)", regex.S | regex.M)
+NOTE_CLOSE = regex.compile(r"-->[ \t]*(?:\n|\Z)")
 
 
 def decode(data: bytes) -> str:
@@ -35,7 +38,7 @@ def decode(data: bytes) -> str:
     Lone CR and CRLF both count as one line break, as editors and LSP clients count them,
     so line and column numbers stay right after the normalisation.
     """
-    if b"\0" in data[:8192]:
+    if b"\0" in data:  # memchr: a scan of the whole file costs little
         raise InputError("binary file (contains NUL bytes), not a text draft")
     try:
         text = data.decode("utf-8")
@@ -63,6 +66,8 @@ def split_front_matter(text: str) -> FrontMatter:
 
     match = FRONT_MATTER.match(text)
     if not match:
+        if FRONT_MATTER_OPEN.match(text):  # linted as post text, its settings would be ignored
+            raise InputError("malformed front matter: no closing `---` line")
         return FrontMatter({}, {}, {}, 0)
     chunk = match.group(1) or ""
     offset = match.start(1) if match.group(1) is not None else 0
@@ -332,10 +337,9 @@ def body_runs(raw: str, body_start: int) -> tuple[str, list[tuple[int, int]], li
         text = raw[body_start:]
         lead = len(text) - len(text.lstrip())
         return text.strip(), [(0, body_start + lead)], notes
-    for match in HTML_COMMENT.finditer(raw, body_start):
-        notes.append(Note(match.start(), match.end(), match.group(1)))
-    for match in NOTE_LINE.finditer(raw, body_start):
-        cuts.append((match.start(), match.end()))
+    for start, end in _comments(raw, body_start):
+        notes.append(Note(start, end, raw[start + 4:end - 3]))
+    cuts += _note_lines(raw, body_start)
     covered = {(n.start) for n in notes if any(a <= n.start < b for a, b in cuts)}
     cuts += [(n.start, n.end) for n in notes if n.start not in covered]
     cuts.sort()
@@ -358,3 +362,36 @@ def body_runs(raw: str, body_start: int) -> tuple[str, list[tuple[int, int]], li
         t, f = runs[0]
         runs[0] = (0, f - t)
     return text, runs or [(0, len(raw))], notes
+
+
+def _comments(raw: str, pos: int) -> list[tuple[int, int]]:
+    """The spans of the HTML comments from `pos` on: `<!--` up to the first `-->` after it."""
+    found = []
+    while (start := raw.find("<!--", pos)) >= 0:
+        close = raw.find("-->", start + 4)
+        if close < 0:  # unclosed: no later comment closes either
+            break
+        pos = close + 3
+        found.append((start, pos))
+    return found
+
+
+def _note_lines(raw: str, pos: int) -> list[tuple[int, int]]:
+    """The spans of the whole-line notes from `pos` (a line start) on: a line that starts
+    with `<!--` after spaces or tabs, up to the first `-->` after it that ends a line (its
+    trailing spaces and line break included)."""
+    closes = [(m.start(), m.end()) for m in NOTE_CLOSE.finditer(raw, pos)]
+    found = []
+    while closes and (opening := raw.find("<!--", pos)) >= 0:
+        line = opening
+        while line > pos and raw[line - 1] in " \t":
+            line -= 1
+        if line > 0 and raw[line - 1] != "\n" or line < pos:  # not at the start of its line
+            pos = opening + 1
+            continue
+        i = bisect.bisect_left(closes, (opening + 4, -1))
+        if i == len(closes):  # no note closes after here
+            break
+        found.append((line, closes[i][1]))
+        pos = closes[i][1]
+    return found

@@ -35,16 +35,18 @@ def measure(draft) -> dict:
 
 
 def render(stats: dict) -> str:
+    from postlint.formatters import _visible  # a file name may hold terminal controls
+
     n = stats["length"]
     lines = [
-        f"{stats['path']} ({stats['channel']} {stats['type']}, {stats['lang']})",
+        f"{_visible(stats['path'])} ({stats['channel']} {stats['type']}, {stats['lang']})",
         f"  length    {n['characters']:,} characters, {n['utf16']:,} UTF-16 units, {n['graphemes']:,} graphemes, "
         f"{n['x_weighted']:,} X-weighted",
     ]
     for label, key, prefix in (("hashtags", "tag", "#"), ("links", "url", ""), ("mentions", "mention", "@"),
                                ("emails", "email", "")):
         items = stats["urls" if key == "url" else label]
-        shown = ", ".join(f"{prefix}{i[key]} ({i['line']}:{i['column']})" for i in items) or "none"
+        shown = _visible(", ".join(f"{prefix}{i[key]} ({i['line']}:{i['column']})" for i in items)) or "none"
         lines.append(f"  {label:<9} {len(items)}: {shown}" if items else f"  {label:<9} none")
     lines.append(f"  emoji     {stats['emoji']}")
     return "\n".join(lines)

@@ -28,8 +28,8 @@ import regex
 
 from postlint import calendar
 from postlint.config import check_value
-from postlint.frontmatter import Rejected
-from postlint.problem import ConfigError, InputError
+from postlint.frontmatter import YEARS, Rejected
+from postlint.problem import ConfigError, InputError, short
 from postlint.source import FrontMatter
 
 SUFFIXES = (".csv", ".jsonl")
@@ -243,6 +243,8 @@ def _json_cells(raw: str, start: int, end: int) -> dict[str, Cell]:
         data = json.loads(raw[start:end])
     except json.JSONDecodeError as exc:
         raise ValueError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("invalid JSON: nested too deeply") from None
     if not isinstance(data, dict):
         raise ValueError(f"expected a JSON object, got {type(data).__name__}")
     cells = {}
@@ -323,14 +325,18 @@ def _timestamp(value: Any, s: Settings) -> Any:
     iso = s.date_format == "iso"
     try:
         if iso and _is_date(text):
-            return Rejected(f"{text!r} has no time (write e.g. {text} 09:00)")
+            return Rejected(f"{short(text)} has no time (write e.g. {text} 09:00)")
         parsed = dt.datetime.fromisoformat(text) if iso else dt.datetime.strptime(text, s.date_format)
     except ValueError:
         form = "ISO 8601 such as 2026-12-01 09:00" if iso else s.date_format
-        return Rejected(f"{text!r} is not a date and time in the form {form}")
+        return Rejected(f"{short(text)} is not a date and time in the form {form}")
     if parsed.tzinfo is None:
         local = parsed.replace(tzinfo=s.zone)
-        if local.astimezone(dt.UTC).astimezone(s.zone).replace(tzinfo=None) != parsed:
+        try:
+            back = local.astimezone(dt.UTC).astimezone(s.zone).replace(tzinfo=None)
+        except (OverflowError, ValueError):  # 0001-01-01 00:30 in a zone east of UTC
+            return Rejected(f"{short(text)} is out of range (years {YEARS[0]} to {YEARS[1]})")
+        if back != parsed:
             return Rejected(f"{text} does not exist in {s.zone.key}: the clocks skip it for daylight saving")
         return local
     return parsed

@@ -48,6 +48,7 @@ Hallo Frau Berg, danke für Ihren Vortrag auf der DMEXCO! Ihre Zahlen zur Arbeit
 - `placeholders`: further texts that mark a placeholder in your templates (matched exactly, e.g. `@@NAME@@`).
 """
 
+import bisect
 import functools
 
 import regex
@@ -101,12 +102,18 @@ def placeholders(text: str, extra=()) -> list[tuple[int, int]]:
     for literal in extra:
         found += [m.span() for m in regex.finditer(regex.escape(literal), text)]
     # a placeholder shown in quotes or as `code` is the topic, not a leftover
-    taken = nlp.quoted(text)
-    spans = []
+    quoted = nlp.quoted(text)  # in order, none overlapping: their ends are in order too
+    quoted_ends = [e for _, e in quoted]
+    spans: list[tuple[int, int]] = []
+    reach = -1  # the furthest end of a span kept: one pass, not one per span kept before
     for start, end in sorted(found):
-        if not any(start < e and s < end for s, e in taken):
-            taken.append((start, end))
-            spans.append((start, end))
+        i = bisect.bisect_right(quoted_ends, start)  # the first quotation that ends after start
+        if i < len(quoted) and quoted[i][0] < end:
+            continue
+        if start < reach if end > start else any(start < e and s < end for s, e in spans):
+            continue
+        spans.append((start, end))
+        reach = max(reach, end)
     return spans
 
 
