@@ -274,6 +274,11 @@ def test_sentences_are_those_of_the_tokens(lang):
 def test_quotations_are_found_as_regex_finds_them():
     import regex
 
+    import random
+
     pattern = regex.compile(nlp.QUOTED.pattern)
-    for body in bodies() + ['„a“ "b" »c« «d» `e` “f” „g" \n"h\n"']:
+    rng = random.Random(14)
+    marks = list('„“”"»«`') + ["a", " ", "\n"]
+    generated = ["".join(rng.choice(marks) for _ in range(rng.randrange(1, 40))) for _ in range(3000)]
+    for body in bodies() + ['„a“ "b" »c« «d» `e` “f” „g" \n"h\n"', "``x`", "„„„“", "«»«"] + generated:
         assert nlp.quoted(body) == [m.span() for m in pattern.finditer(body)], body

@@ -543,8 +543,6 @@ def test_property_pathological_repetitions_take_linear_time(linter, unit):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="nlp.QUOTED scans to the end of the line from every unclosed opening "
-                                       "quote (quadratic); nlp.py is outside this change, see the issue's closing note")
-@pytest.mark.parametrize("quote", ["„", "«", "»"])
+@pytest.mark.parametrize("quote", ["„", "«", "»", '"', "`"])
 def test_1_unclosed_quotation_marks_take_linear_time(quote):
     linear(nlp.quoted, lambda n: quote * n, 1500, slack=0.02)

@@ -102,11 +102,16 @@ def calls(text: str, lang: str):
     idioms: list[tuple[int, int]] = []
 
     def outside(start: int, end: int) -> bool:
-        if any(a <= start and end <= b for a, b in quotes):
+        if nlp.inside(quotes, start, end):
             return False
         if not idioms:
-            idioms.extend([(m.start, m.end) for m in patterns.find(text, lang, "non-invitations")] or [(-1, -1)])
-        return not any(a <= start < b for a, b in idioms)
+            for m in patterns.find(text, lang, "non-invitations"):  # in text order; merged for `inside`
+                if idioms and m.start < idioms[-1][1]:
+                    idioms[-1] = (idioms[-1][0], max(idioms[-1][1], m.end))
+                else:
+                    idioms.append((m.start, m.end))
+            idioms.append((len(text) + 1, len(text) + 1))  # looked up: not empty any more
+        return not nlp.inside(idioms, start)
 
     for url in text_mod.urls(text):
         if outside(url.start, url.end) and not _credit(text, url.start) and not _name(url.text):
@@ -367,8 +372,7 @@ def _quoted_question(sentence, quotes, analysis) -> bool:
     marks = [t for t in sentence if "?" in t.text]
     if not marks:
         return False
-    start = analysis.span(marks[-1].idx, marks[-1].idx + 1)[0]
-    return any(a <= start < b for a, b in quotes)
+    return nlp.inside(quotes, analysis.span(marks[-1].idx, marks[-1].idx + 1)[0])
 
 
 def _is_question(sentence) -> bool:

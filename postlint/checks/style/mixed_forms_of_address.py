@@ -53,7 +53,7 @@ def check(draft, opts):
         words = [t for t in sentence if not t.is_space]
         for n, token in enumerate(words):
             start, end = analysis.token_span(token)
-            if any(a <= start < b for a, b in quotes):
+            if nlp.inside(quotes, start):
                 continue
             if token.lower_ in INFORMAL:
                 informal.append((start, end))
