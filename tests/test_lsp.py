@@ -20,7 +20,7 @@ needs_pygls = pytest.mark.skipif(importlib.util.find_spec("pygls") is None,
                                  reason="needs pygls (pip install -e '.[lsp]')")
 TIMEOUT = 15  # seconds for any single answer; a hung server fails the test instead of hanging CI
 FAMILY = "\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"  # 👨‍👩‍👧‍👦: 4 emoji + 3 ZWJ
-POST = f"{FAMILY} Grüße https://www.beispiel.de/seite #KI #Mittelstand\n"
+POST = f"{FAMILY} Grüße https://www.beispiel.de/seite #KI #Mittelstand\nUnser Team grüßt.\n"
 # the link starts after 14 code points but 18 UTF-16 code units (each emoji takes two)
 LINK = {"start": {"line": 0, "character": 18}, "end": {"line": 0, "character": 47}}
 
