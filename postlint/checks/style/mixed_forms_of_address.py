@@ -52,14 +52,17 @@ def check(draft, opts):
     for sentence in analysis.sents():
         words = [t for t in sentence if not t.is_space]
         for n, token in enumerate(words):
-            start, end = analysis.token_span(token)
-            if nlp.inside(quotes, start):
-                continue
+            # most words are neither: the cheap tests first
             if token.lower_ in INFORMAL:
-                informal.append((start, end))
+                found = informal
             elif token.text in FORMAL and n and nlp.has_word(words[n - 1].text) and (
                     token.text != "Sie" or _plural_verb(words[n - 1]) or n + 1 < len(words) and _plural_verb(words[n + 1])):
-                formal.append((start, end))
+                found = formal
+            else:
+                continue
+            start, end = analysis.token_span(token)
+            if not nlp.inside(quotes, start):
+                found.append((start, end))
     if informal and formal:
         fewer = formal if len(formal) <= len(informal) else informal
         start, end = fewer[0]
