@@ -298,7 +298,7 @@ def rule(rule, fmt):
 
     found = registry.lookup(rule)
     if found is None:
-        _fail(f"unknown rule {rule!r}; `postlint rules` lists them")
+        _fail(f"unknown rule {rule!r}{registry.suggestion(rule)}; `postlint rules` lists them")
     if fmt == "json":
         click.echo(json.dumps({"code": found.code, "name": found.name, "family": found.family,
                                "level": str(found.default_level), "summary": found.summary,

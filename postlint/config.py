@@ -85,7 +85,8 @@ def _selectors(values: list, where: str) -> list[str]:
     for value in check_value(values, list, where):
         if value.upper() != "ALL" and registry.lookup(value) is None and not any(
                 r.code.startswith(value.upper()) for r in registry.rules()):
-            raise ConfigError(f"{where}: {short(value)} matches no rule code, prefix or name")
+            raise ConfigError(f"{where}: {short(value)} matches no rule code, prefix or name"
+                              f"{registry.suggestion(str(value))}")
     return list(values)
 
 
@@ -96,7 +97,7 @@ def _rules(table: Any, where: str) -> dict[str, dict]:
     for key, sub in table.items():
         rule = registry.lookup(key)
         if rule is None:
-            raise ConfigError(f"{where}: unknown rule {key!r}")
+            raise ConfigError(f"{where}: unknown rule {key!r}{registry.suggestion(key)}")
         if not isinstance(sub, dict):
             raise ConfigError(f"{where}.{key}: expected a table")
         check_rule_table(sub, rule, f"{where}.{key}")

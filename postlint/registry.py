@@ -95,5 +95,14 @@ def lookup(key: str) -> Rule | None:
     return _index().get(key.upper() if key[:2].lower() == "pl" else key.lower())
 
 
+def suggestion(key: str) -> str:
+    """ " (did you mean 'too-many-hashtags'?)" for a misspelt rule name or code, or ""."""
+    import difflib
+
+    names = sorted({r.name for r in rules()} | {r.code for r in rules()})
+    close = difflib.get_close_matches(key.upper() if key[:2].lower() == "pl" else key.lower(), names, n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def docs_url(name: str) -> str:
     return DOCS_URL.format(name=name)

@@ -59,7 +59,14 @@ def test_select_and_ignore_by_prefix_and_name(drafts):
 
 def test_unknown_selector_is_a_usage_error(drafts):
     code, _, err = run("check", "--select", "PL9", str(drafts / "good.md"))
-    assert code == 2 and "'PL9' matches no rule" in err
+    assert code == 2 and "'PL9' matches no rule" in err and "did you mean" not in err
+
+
+def test_a_misspelt_rule_gets_a_suggestion(drafts):
+    code, _, err = run("check", "--select", "too-many-hashtag", str(drafts / "good.md"))
+    assert code == 2 and "(did you mean 'too-many-hashtags'?)" in err
+    code, _, err = run("rule", "PL2O2")
+    assert code == 2 and "(did you mean 'PL202'?)" in err
 
 
 def test_stdin_with_filename(drafts):
