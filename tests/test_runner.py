@@ -66,7 +66,7 @@ def test_a_run_that_starts_with_an_empty_cache_keys_each_file_where_it_is_linted
 def test_changed_file_or_config_invalidates(repo):
     run("drafts", cwd=repo)
     (repo / "drafts" / "d08.md").write_text(DRAFT, encoding="utf-8")
-    assert '"message": "7 hashtags (max 5): #f6"' in run("drafts", cwd=repo)
+    assert '"message": "7 hashtags (max 5): #f6 #g7"' in run("drafts", cwd=repo)
     assert len(cache_entries(repo)) == 81
     (repo / "postlint.toml").write_text("[rules.too-many-hashtags]\nmax = 6\n", encoding="utf-8")
     out = run("drafts", cwd=repo)
@@ -120,12 +120,12 @@ def test_replay_follows_drafts_configuration_and_environment(repo):
     first = run("drafts", cwd=repo)
     (repo / "drafts" / "d08.md").write_text(DRAFT, encoding="utf-8")
     changed = run("drafts", cwd=repo)
-    assert '"message": "7 hashtags (max 5): #f6"' in changed and changed != first
+    assert '"message": "7 hashtags (max 5): #f6 #g7"' in changed and changed != first
     # a configuration above the drafts folder, and one inside it
     (repo / "postlint.toml").write_text("[rules.too-many-hashtags]\nmax = 6\n", encoding="utf-8")
     assert '"message": "7 hashtags (max 6): #g7"' in run("drafts", cwd=repo)
     (repo / "drafts" / "postlint.toml").write_text("[rules.too-many-hashtags]\nmax = 4\n", encoding="utf-8")
-    assert '"message": "7 hashtags (max 4): #e5"' in run("drafts", cwd=repo)
+    assert '"message": "7 hashtags (max 4): #e5 #f6 #g7"' in run("drafts", cwd=repo)
     # a new draft in a subfolder, and the environment `--format auto` reads
     (repo / "drafts" / "sub").mkdir()
     (repo / "drafts" / "sub" / "new.md").write_text(DRAFT, encoding="utf-8")

@@ -1,8 +1,9 @@
 """Post has more hashtags than the channel rewards.
 
 ## What it does
-Counts the hashtags of a post and reports every hashtag past the maximum, each at its
-own position, so you can see which ones to drop. Defaults: more than 5 on LinkedIn
+Counts the hashtags of a post and reports those past the maximum in one finding that
+spans them, from the first to the last, so you can see which ones to drop (the message
+names up to three of them). Defaults: more than 5 on LinkedIn
 posts (guidance 002:38) and more than 5 on Instagram (external: Instagram's limit since
 December 2025, platform-facts.md §1.3, as of 2026-11).
 
@@ -34,5 +35,7 @@ OPTIONS = {"max": int}
 
 def check(draft, opts):
     tags = draft.hashtags
-    for tag in tags[opts["max"]:]:
-        yield Hit(tag.start, tag.end, f"{len(tags)} hashtags (max {opts['max']}): #{tag.text}")
+    excess = tags[opts["max"]:]
+    if excess:
+        named = " ".join(f"#{tag.text}" for tag in excess[:3]) + (" …" if len(excess) > 3 else "")
+        yield Hit(excess[0].start, excess[-1].end, f"{len(tags)} hashtags (max {opts['max']}): {named}")
