@@ -220,7 +220,3 @@ def english_verb(word: str) -> bool:
 @functools.cache
 def _function_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon(f"function-words-{lang}"))
-
-
-def is_function_word(word: str, lang: str) -> bool:
-    return word in _function_words(lang)

@@ -390,8 +390,13 @@ def _ends_pointing(text: str) -> bool:
 CLOSING_TAGS = regex.compile(r"(?:\s*#\w+)+\s*$")
 
 
+def _word_tokens(sentence) -> list:
+    """The sentence's own words: no links, hashtags or mentions, no punctuation or emoji."""
+    return [t for t in sentence if nlp.has_word(t.text) and not t.like_url and not grammar.is_tagged(t)]
+
+
 def _words(sentence) -> list[str]:
-    return [t.lower_ for t in sentence if nlp.has_word(t.text) and not t.like_url and not grammar.is_tagged(t)]
+    return [t.lower_ for t in _word_tokens(sentence)]
 
 
 def _request(sentence, lang: str) -> bool:
@@ -477,7 +482,7 @@ def _pointer(sentence, last: bool) -> bool:
     texts = [t.text for t in sentence if not t.is_space]
     if last and texts and (any(p in texts[-1] for p in c["pointing"]) or texts[-1] == ":"):
         return True
-    tokens = [t for t in sentence if nlp.has_word(t.text) and not t.like_url and not grammar.is_tagged(t)]
+    tokens = _word_tokens(sentence)
     words, raw = [t.lower_ for t in tokens], [t.text for t in tokens]
     for n, word in enumerate(words):
         before = words[max(0, n - 3):n]
@@ -497,11 +502,7 @@ def _last_sentence(sentences):
     """The post's last sentence with words of its own (not only hashtags, links or emoji):
     a question there is left for the readers to answer, one before more text is answered
     by the author ("Flüchtling aus Marokko? Ja, ist dort auch schon Krieg?")."""
-    for sentence in reversed(sentences):
-        if any(nlp.has_word(t.text) and not t.like_url and not grammar.is_tagged(t) and t.text not in "#@"
-               for t in sentence):
-            return sentence
-    return None
+    return next((sentence for sentence in reversed(sentences) if _word_tokens(sentence)), None)
 
 
 def _elliptical_question(sentence, lang: str) -> bool:
@@ -509,7 +510,7 @@ def _elliptical_question(sentence, lang: str) -> bool:
     answer ("Schon mal probiert?", "Noch Fragen?", "Thoughts?"), or one that ends in a tag
     asking the reader to agree ("…, oder?", "…, right?"); not a bare "Warum?"."""
     c = cues()
-    words = [t for t in sentence if nlp.has_word(t.text) and not t.like_url and not grammar.is_tagged(t)]
+    words = _word_tokens(sentence)
     while words and words[0].lower_ in ("und", "oder", "aber", "and", "or", "but", "so"):
         words = words[1:]
     if not words:

@@ -45,25 +45,31 @@ def selling(draft) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+POSSESSIVE = frozenset({"dein", "deine", "deinen", "deinem", "deiner", "your", "eure", "euer", "euren", "eurem", "Ihr",
+                        "Ihre", "Ihren", "Ihrem", "Ihrer"})
 # the reader addressed
-ADDRESS = frozenset({"du", "dich", "dir", "ihr", "euch", "Sie", "Ihnen", "you"}) | {
-    "dein", "deine", "deinen", "deinem", "deiner", "your", "eure", "euer", "euren", "eurem", "Ihr", "Ihre", "Ihren",
-    "Ihrem", "Ihrer"}
-RECIPIENT = frozenset({"dein", "deine", "deinen", "deinem", "deiner", "your", "yours", "eure", "euer", "euren",
-                       "eurem", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer"})
+ADDRESS = POSSESSIVE | {"du", "dich", "dir", "ihr", "euch", "Sie", "Ihnen", "you"}
+# what belongs to the recipient
+RECIPIENT = POSSESSIVE | {"yours"}
 SENDER = frozenset({"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unseren", "unserem", "unserer", "mein",
                     "meine", "meinen", "meinem", "i", "we", "me", "us", "our", "my"})
+
+
+def _sentences(draft, test) -> list[tuple[int, int]]:
+    """The spans of the sentences whose words `test` accepts."""
+    return [(s.start, s.end) for s in nlp.analyse(draft.text, draft.lang).sentences() if test([w[2] for w in s.words])]
+
+
+def _mentions(words: list[str], forms: frozenset[str]) -> bool:
+    """Whether one of `forms` stands among `words`: capitalised forms ("Ihre") as written,
+    lower-case ones in any case."""
+    return any(w in forms or w.islower() and w.lower() in forms for w in words)
 
 
 def _not_recipients(draft, found):
     """The signals outside sentences about the recipient's own things: a second-person
     possessive and no first person ("deine Keramikbecher … für 28 €")."""
-    theirs = []
-    for sentence in nlp.analyse(draft.text, draft.lang).sentences():
-        words = [w[2] for w in sentence.words]
-        if any(w in RECIPIENT or w.lower() in RECIPIENT and w.islower() for w in words) and not any(
-                w.lower() in SENDER for w in words):
-            theirs.append((sentence.start, sentence.end))
+    theirs = _sentences(draft, lambda words: _mentions(words, RECIPIENT) and not any(w.lower() in SENDER for w in words))
     return [f for f in found if not any(a <= f[0] < b for a, b in theirs)]
 
 
@@ -75,9 +81,7 @@ def _prices(draft) -> list[tuple[int, int, str]]:
     prices = [(m.start(), m.end(), f"price '{m[0]}'") for m in PRICE.finditer(draft.text)]
     if not prices:
         return prices
-    sentences = [(s.start, s.end, {w[2] for w in s.words}) for s in nlp.analyse(draft.text, draft.lang).sentences()]
-    personal = [(a, b) for a, b, words in sentences
-                if any(w.lower() in SENDER or w in ADDRESS or w.lower() in ADDRESS and w.islower() for w in words)]
+    personal = _sentences(draft, lambda words: any(w.lower() in SENDER for w in words) or _mentions(words, ADDRESS))
     prices = [p for p in prices if any(a <= p[0] < b for a, b in personal)]
     if not prices:
         return prices
