@@ -116,9 +116,15 @@ def main():
 @click.option("--cache-dir", default=".postlint_cache", show_default=True, envvar="POSTLINT_CACHE_DIR",
               help="Where findings of unchanged files are kept.")
 @calendar_option
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (stdin: print the fixed text).")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply (with --fix, --diff) and count the unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
+@click.option("--fix-only", is_flag=True, help="Apply the fixes and list no findings (implies --fix).")
 def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, extend_select, ignore, fail_on,
-          exit_zero, quiet, output, color, calendar_options, jobs, no_cache, cache_dir):
+          exit_zero, quiet, output, color, calendar_options, jobs, no_cache, cache_dir, fix, unsafe_fixes, diff,
+          fix_only):
     """Check drafts: files, folders (recursively), calendars (.csv, .jsonl) or `-` for stdin."""
+    fixing = _Fixing(unsafe_fixes, "diff" if diff else "fix" if fix or fix_only else None, fix_only)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if output:  # checked before any file is read or a worker started
@@ -132,11 +138,18 @@ def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, 
         linter = _make_linter(channel, select, extend_select, ignore, config, calendar_options, follow_symlinks)
         # the html report shows each draft's text: it keeps whole drafts, not only findings
         linter.compact, linter.snippets = fmt != "html", fmt in ("text", "html")
-        results = _results(paths or ["."], stdin_filename, linter, jobs or os.cpu_count() or 1,
-                           None if no_cache else cache_dir)
+        if fixing.mode:
+            stdin = fixing.run(linter, paths or ["."], stdin_filename)
+            if fixing.mode == "diff" or fix_only:
+                sys.exit(fixing.finish())
+            if stdin is not None:  # the fixed text is the output; the findings go to stderr
+                target = target or _Stderr()
+        with fixing.stdin():
+            results = _results(paths or ["."], stdin_filename, linter, jobs or os.cpu_count() or 1,
+                               None if no_cache else cache_dir)
         threshold = Level.parse(fail_on) if fail_on else (linter.config_for(Path("x")).fail_on or Level.WARNING)
     except ConfigError as exc:
-        if target is not None:
+        if target is not None and output:
             target.close()
             os.unlink(output)
         _fail(str(exc))
@@ -159,6 +172,9 @@ def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, 
         from postlint import report
 
         chunks = report.html_report(watched(results), linter=linter)
+    elif fmt in ("text", "concise", "github"):  # the formats with a summary say what is fixable
+        chunks = formatters.FORMATTERS[fmt](watched(results), color=use_color, quiet=quiet,
+                                            fixes=formatters.FixNote(fixing.count, unsafe_fixes))
     else:
         chunks = formatters.FORMATTERS[fmt](watched(results), color=use_color, quiet=quiet)
     with target or contextlib.nullcontext():
@@ -167,9 +183,133 @@ def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, 
                 printed.out(chunk)
         except InputError as exc:  # the schedule pass over all drafts failed: no file to name
             printed.error(f"postlint: error: {exc}")
-        code = 2 if printed.errors else 1 if failing and not exit_zero else 0
-        printed.record(code)
+        code = 2 if printed.errors or fixing.errors else 1 if failing and not exit_zero else 0
+        if not fixing.mode:  # a fixing run changes files: never replayed
+            printed.record(code)
+        else:
+            printed.flush()
     sys.exit(code)
+
+
+class _Stderr:
+    """--output for a fixing run on stdin: the findings go to stderr, after the fixed text."""
+
+    def write(self, text: str) -> None:
+        click.echo(text, nl=False, err=True)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+
+class _Fixing:
+    """The fix pass of `check --fix`, `--diff` and `--fix-only`, before the lint pass that
+    reports what remains (fixes.py does the work; this prints and writes)."""
+
+    def __init__(self, unsafe: bool, mode: str | None, only: bool):
+        self.unsafe, self.mode, self.only = unsafe, mode, only
+        self.count = 0  # findings fixed
+        self.errors = 0
+        self.changed = 0
+        self.fixed_stdin: bytes | None = None
+
+    def error(self, line: str) -> None:
+        from postlint.formatters import _visible
+
+        self.errors += 1
+        click.echo(_printable(_visible(line)), err=True)
+
+    def unchecked(self, line: str) -> None:
+        """An input that cannot be fixed: the lint pass reports it, else (--diff, --fix-only) this."""
+        if self.mode == "diff" or self.only:
+            self.error(line)
+
+    def run(self, linter, paths, stdin_filename) -> bytes | None:
+        """Fix (or diff) every input; return the fixed stdin, if `-` was one."""
+        from postlint import fixes, tabular
+        from postlint.linter import iter_files
+
+        for arg in paths:
+            if arg == "-":
+                path = Path(stdin_filename or "stdin.md")
+                data = sys.stdin.buffer.read(linter.config_for(path).max_file_size + 1)
+                fixed = self._one(linter, data, path, stdin_filename or "-")
+                self.fixed_stdin = data if fixed is None else fixed.after.encode("utf-8")
+                if self.mode == "fix":
+                    sys.stdout.buffer.write(self.fixed_stdin)
+                    sys.stdout.flush()
+                continue
+            for path, problem in iter_files([arg], linter):
+                if problem:
+                    self.unchecked(f"{path.as_posix()}: error: {problem}")
+                    continue
+                display = path.as_posix()
+                if tabular.is_calendar(path):
+                    # de: Kalenderdateien werden nicht korrigiert (Korrekturen nicht anwendbar)
+                    click.echo(f"{_printable(display)}: fixes are not applied to calendar files (not applicable)",
+                               err=True)
+                    continue
+                read = linter.read(path, display)
+                if not isinstance(read, tuple):  # too large or unreadable
+                    self.unchecked(_error_line(read))
+                    continue
+                fixed = self._one(linter, read[1], path, display)
+                if fixed is not None and fixed.changed and self.mode == "fix":
+                    try:
+                        fixes.write(path, fixed.after)
+                    except OSError as exc:
+                        # de: kann nicht schreiben: {Grund}
+                        self.error(f"{display}: error: cannot write: {exc.strerror or exc}")
+        return self.fixed_stdin
+
+    def _one(self, linter, data: bytes, path: Path, display: str):
+        from postlint import fixes
+
+        try:
+            fixed = fixes.fix_input(linter, data, path, display, self.unsafe)
+        except InputError as exc:
+            self.unchecked(f"{display}: error: {exc}")
+            return None
+        if fixed.outcome.problem:
+            self.error(f"{display}: error: {fixed.outcome.problem}")
+        if fixed.changed:
+            self.changed += 1
+            self.count += fixed.outcome.count
+            if self.mode == "diff":
+                click.echo(_printable(fixes.diff(display, fixed.before, fixed.after)), nl=False)
+        return fixed
+
+    @contextlib.contextmanager
+    def stdin(self):
+        """The fixed stdin in place of stdin, for the lint pass."""
+        if self.fixed_stdin is None:
+            yield
+            return
+        import io
+
+        real = sys.stdin
+        sys.stdin = io.TextIOWrapper(io.BytesIO(self.fixed_stdin), encoding="utf-8")
+        try:
+            yield
+        finally:
+            sys.stdin = real
+
+    def finish(self) -> int:
+        """The exit code of --diff and --fix-only, after their one line on stderr."""
+        from postlint.formatters import plural
+
+        if self.mode == "diff":
+            # de: {n} Probleme würden in {m} Dateien behoben
+            click.echo(f"Would fix {plural(self.count, 'problem')} in {plural(self.changed, 'file')}.", err=True)
+            return 2 if self.errors else 1 if self.changed else 0
+        # de: {n} Probleme behoben
+        click.echo(f"Fixed {plural(self.count, 'problem')} in {plural(self.changed, 'file')}.", err=True)
+        return 2 if self.errors else 0
 
 
 class _Printed:

@@ -13,6 +13,7 @@ import os
 import textwrap
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
@@ -41,10 +42,24 @@ TERMINAL_CONTROL = regex.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\
 XML_INVALID = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+@dataclass(frozen=True)
+class FixNote:
+    """What a summary says about fixes: how many the run fixed (`check --fix`), and whether
+    unsafe fixes count as applicable (`--unsafe-fixes`)."""
+
+    fixed: int = 0
+    unsafe: bool = False
+
+    def applies(self, fix) -> bool:
+        return fix is not None and (fix.safe or self.unsafe)
+
+
 class Tally:
     """Counts of the results that passed through `count` (a streamed run's summary)."""
 
-    def __init__(self):
+    def __init__(self, fixes: FixNote | None = None):
+        self.fixes = fixes or FixNote()
+        self.fixable = self.hidden = 0  # findings with a fix --fix applies, with an unsafe one it does not
         self.counts = {"files": 0, "findings": 0, "error": 0, "warning": 0, "info": 0, "unreadable": 0}
         self.flagged: set[str] = set()  # files with findings
         self.levels: collections.Counter = collections.Counter()
@@ -58,6 +73,11 @@ class Tally:
                 counts["findings"] += len(result.findings)
                 for finding in result.findings:
                     levels[finding.level] += 1
+                    if finding.fix is not None:
+                        if self.fixes.applies(finding.fix):
+                            self.fixable += 1
+                        else:
+                            self.hidden += 1
                 self.flagged.update(finding.path for finding in result.findings)
             yield result
         for level, n in levels.items():  # by Level while counting: str() is a call per finding
@@ -75,6 +95,17 @@ class Tally:
             text = f"Found {plural(c['findings'], 'problem')} ({parts}) in {plural(len(self.flagged), 'file')}."
         if c["unreadable"]:
             text += f" {plural(c['unreadable'], 'file')} could not be checked."
+        if self.fixes.fixed:
+            # de: {n} Probleme behoben.
+            text = f"Fixed {plural(self.fixes.fixed, 'problem')}.\n" + text
+        if self.fixable:
+            option = "--fix --unsafe-fixes" if self.fixes.unsafe else "--fix"
+            # de: [*] {n} mit `postlint check --fix` behebbar ({m} weitere mit `--unsafe-fixes`).
+            text += f"\n[*] {self.fixable:,} fixable with `postlint check {option}`"
+            text += f" ({self.hidden:,} more with `--unsafe-fixes`)." if self.hidden else "."
+        elif self.hidden:
+            # de: Keine sicheren Korrekturen ({n} mit `postlint check --fix --unsafe-fixes`).
+            text += f"\nNo safe fixes ({plural(self.hidden, 'fix', 'fixes')} with `postlint check --fix --unsafe-fixes`)."
         return text
 
 
@@ -123,8 +154,12 @@ def _snippet(finding, source, color: bool, width: int = 100) -> list[str]:
     return [gutter + shown, " " * (len(gutter) - 2) + "| " + caret]
 
 
-def _headline(finding, color: bool) -> str:
+def _headline(finding, color: bool, fixes: FixNote | None = None) -> str:
+    """`path:line:column: code [level] message`, with `[*]` before the message of a finding
+    that `--fix` (with the run's --unsafe-fixes) would fix."""
     path, message = _visible(finding.path), _visible(finding.message)
+    if finding.fix is not None and (fixes or FixNote()).applies(finding.fix):
+        message = "[*] " + message
     if color:
         where = click.style(f"{path}:{finding.line}:{finding.column}:", bold=True)
         level = click.style(f"[{finding.level}]", fg=COLORS[finding.level])
@@ -132,18 +167,20 @@ def _headline(finding, color: bool) -> str:
     return f"{path}:{finding.line}:{finding.column}: {finding.code} [{finding.level}] {message}"
 
 
-def plural(n: int, word: str) -> str:
+def plural(n: int, word: str, words: str | None = None) -> str:
+    if words is not None:
+        return f"{n:,} {word if n == 1 else words}"
     return f"{n:,} {word}{'' if n == 1 or word == 'info' else 's'}"
 
 
 # Each formatter yields its output a line (or a block of lines) at a time as the results
 # arrive, so a run of any size is printed as it goes: `render` joins them.
-def text(results, color: bool = False, quiet: bool = False) -> Iterator[str]:
-    tally, shown = Tally(), False
+def text(results, color: bool = False, quiet: bool = False, fixes: FixNote | None = None) -> Iterator[str]:
+    tally, shown = Tally(fixes), False
     for result in tally.count(results):
         for finding in result.findings:
             shown = True
-            yield _headline(finding, color)
+            yield _headline(finding, color, fixes)
             if result.draft is not None or result.raw is not None:
                 yield from _snippet(finding, result, color)
     if not quiet:
@@ -152,11 +189,11 @@ def text(results, color: bool = False, quiet: bool = False) -> Iterator[str]:
         yield tally.summary()
 
 
-def concise(results, color: bool = False, quiet: bool = False) -> Iterator[str]:
-    tally = Tally()
+def concise(results, color: bool = False, quiet: bool = False, fixes: FixNote | None = None) -> Iterator[str]:
+    tally = Tally(fixes)
     for result in tally.count(results):
         for finding in result.findings:
-            yield _headline(finding, color)
+            yield _headline(finding, color, fixes)
     if not quiet:
         yield tally.summary()
 
@@ -174,8 +211,11 @@ def finding_dict(finding) -> dict:
         "fix": None,
     }
     if finding.fix is not None:
-        data["fix"] = {"start": finding.fix.start, "end": finding.fix.end, "content": finding.fix.content,
-                       "applicability": "safe" if finding.fix.safe else "unsafe"}
+        fix = finding.fix
+        data["fix"] = {"start": fix.start, "end": fix.end, "content": fix.content,
+                       "applicability": "safe" if fix.safe else "unsafe",
+                       "edits": [{"start": {"line": fix.line, "column": fix.column},
+                                  "end": {"line": fix.end_line, "column": fix.end_column}, "content": fix.content}]}
     return data
 
 
@@ -260,6 +300,21 @@ def _artifact(path: str, root: Path) -> dict:
 
 
 def _sarif_result(finding, rule_index: dict[str, int], root: Path) -> dict:
+    result = _sarif_finding(finding, rule_index, root)
+    fix = finding.fix
+    if fix is not None:  # SARIF §3.55: the region in the unchanged file, the text put in its place
+        result["fixes"] = [{
+            "description": {"text": f"Fix {finding.code} ({finding.name})"},
+            "artifactChanges": [{"artifactLocation": _artifact(finding.path, root), "replacements": [{
+                "deletedRegion": {"startLine": fix.line, "startColumn": fix.column, "endLine": fix.end_line,
+                                  "endColumn": fix.end_column},
+                "insertedContent": {"text": fix.content}}]}],
+            "properties": {"applicability": "safe" if fix.safe else "unsafe"},
+        }]
+    return result
+
+
+def _sarif_finding(finding, rule_index: dict[str, int], root: Path) -> dict:
     return {
         "ruleId": finding.code,
         "ruleIndex": rule_index[finding.code],
@@ -325,8 +380,8 @@ def _annotation(command: str, message: str, **properties) -> str:
     return f"::{command} {props}::{_escape_data(message)}"
 
 
-def github(results, color: bool = False, quiet: bool = False) -> Iterator[str]:
-    tally = Tally()
+def github(results, color: bool = False, quiet: bool = False, fixes: FixNote | None = None) -> Iterator[str]:
+    tally = Tally(fixes)
     for result in tally.count(results):
         if result.error:
             yield _annotation("error", result.error, file=result.path, title="postlint input error")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from postlint import calendar
 from postlint import config as config_mod
-from postlint import frontmatter, lang as lang_mod, packs, registry, source, suppress, tabular
+from postlint import fixes, frontmatter, lang as lang_mod, packs, registry, source, suppress, tabular
 from postlint.paths import DRAFT_SUFFIXES, read_up_to
 from postlint.problem import FINDING_ORDER, ConfigError, Finding, Hit, InputError, Level, pickled_by_fields, short
 
@@ -369,8 +369,11 @@ def stamp(rule: registry.Rule, level: Level, hit: Hit, draft: source.Draft) -> F
     start, end = (hit.start, hit.end) if hit.raw else draft.file_span(hit.start, hit.end)
     line, column = draft.position(start)
     end_line, end_column = draft.position(end)
+    fix = hit.fix
+    if fix is not None:  # in file offsets, or none where it cannot apply to the file (fixes.py)
+        fix = fixes.in_file(fix, draft, raw=hit.raw)
     return Finding(draft.path, line, column, rule.code, end_line, end_column, rule.name, level, hit.message,
-                   start, end, hit.fix)
+                   start, end, fix)
 
 
 def iter_files(paths, linter: Linter):

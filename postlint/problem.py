@@ -65,12 +65,19 @@ class Level(enum.IntEnum):
 @quick_init
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """A replacement of `start:end` (offsets into the file text) by `content`."""
+    """A replacement of `start:end` by `content`, and whether it is safe (keeps the author's
+    meaning: `--fix`) or unsafe (changes what is published: `--unsafe-fixes`). In a Hit the
+    offsets are into `draft.text` (the file with `Hit.raw`); in a Finding, into the file text,
+    with the 1-based lines and code-point columns of both ends (fixes.py)."""
 
     start: int
     end: int
     content: str
     safe: bool = True
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
 
 
 @quick_init

@@ -130,7 +130,8 @@ class Cache:
 def _row(f: Finding) -> list:
     """A finding as a cache row: its fields in order (a list holds less than a dict while
     a run's entries wait to be saved)."""
-    fix = None if f.fix is None else [f.fix.start, f.fix.end, f.fix.content, f.fix.safe]
+    fix = None if f.fix is None else [f.fix.start, f.fix.end, f.fix.content, f.fix.safe, f.fix.line, f.fix.column,
+                                      f.fix.end_line, f.fix.end_column]
     return [f.path, f.line, f.column, f.code, f.end_line, f.end_column, f.name, int(f.level), f.message, f.start,
             f.end, fix]
 
@@ -140,8 +141,8 @@ def _finding(r: list) -> Finding:
     path, line, column, code, end_line, end_column, name, level, message, start, end, fix = r
     if not (all(isinstance(v, str) for v in (path, code, name, message))
             and all(type(v) is int and v >= 0 for v in (line, column, end_line, end_column, start, end))
-            and (fix is None or (isinstance(fix, list) and len(fix) == 4 and type(fix[0]) is int
-                                 and type(fix[1]) is int and isinstance(fix[2], str) and isinstance(fix[3], bool)))):
+            and (fix is None or (isinstance(fix, list) and len(fix) == 8 and isinstance(fix[2], str)
+                                 and isinstance(fix[3], bool) and all(type(v) is int for v in fix[:2] + fix[4:])))):
         raise ValueError("not a cached finding")
     return Finding(path, line, column, code, end_line, end_column, name, Level(level), message, start, end,
                    Fix(*fix) if fix else None)

@@ -130,15 +130,16 @@ def apply(findings: list[Finding], suppressions: list[Suppression]) -> list[Find
     return kept
 
 
-def unused(suppressions: list[Suppression]) -> list[tuple[int, int, str]]:
+def unused(suppressions: list[Suppression]) -> list[tuple[int, int, str, Suppression, str | None]]:
+    """(start, end, message, the suppression, its unused code or None for all rules)."""
     problems = []
     for s in suppressions:
         if s.kind == "enable":
             continue
         where = "front matter ignore" if s.kind == "front-matter" else f"postlint-{s.kind}"
         if not s.codes and not s.used:
-            problems.append((s.start, s.end, f"unused {where}: no finding to suppress"))
+            problems.append((s.start, s.end, f"unused {where}: no finding to suppress", s, None))
         for code in s.codes:
             if code not in s.used:
-                problems.append((s.start, s.end, f"unused {where} {code}: no {code} finding to suppress"))
+                problems.append((s.start, s.end, f"unused {where} {code}: no {code} finding to suppress", s, code))
     return problems

@@ -38,7 +38,9 @@ def test_findings_exit_one_with_source_line_and_caret(drafts):
     assert "   1 | Lest mehr:" in out
     caret_line = out.splitlines()[out.splitlines().index(next(l for l in out.splitlines() if "PL301" in l)) + 2]
     assert caret_line.endswith(" " * 11 + "^" * len("https://www.beispiel.de/x"))
-    assert out.rstrip().endswith("Found 3 problems (2 warnings, 1 info) in 1 file.")
+    assert "\n\nFound 3 problems (2 warnings, 1 info) in 1 file.\n" in out
+    # the missing UTM parameters have no fix (none configured); the hashtags past the maximum an unsafe one
+    assert out.rstrip().endswith("No safe fixes (1 fix with `postlint check --fix --unsafe-fixes`).")
 
 
 def test_fail_on_and_exit_zero(drafts):
@@ -169,6 +171,7 @@ def test_replay_knows_every_option_of_check():
     for param in cli.check.params:
         if isinstance(param, click.Option):
             (flags if param.is_flag else values).update(param.opts + param.secondary_opts)
-    # --no-cache, --stdin-filename and --output are left to a normal run on purpose
-    assert replay.FLAGS == flags - {"--no-cache"}
+    # --no-cache, --stdin-filename and --output are left to a normal run on purpose, and so
+    # are the fixing options: a run that writes files is never replayed
+    assert replay.FLAGS == flags - {"--no-cache", "--fix", "--unsafe-fixes", "--diff", "--fix-only"}
     assert replay.VALUE_OPTIONS == values - {"--stdin-filename", "--output", "-o"}

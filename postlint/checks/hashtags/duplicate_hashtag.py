@@ -19,8 +19,13 @@ Use instead:
 ```text
 Wie #KI unseren Mittelstand verändert. Was meint ihr? #Digitalisierung #Mittelstand
 ```
+
+## Fix
+Safe: removes the later hashtag and the space before it. The post keeps its words, and
+the platforms index a tag once however often it appears.
 """
 
+from postlint import fixes
 from postlint.problem import Hit
 
 CODE = "PL206"
@@ -33,6 +38,7 @@ def check(draft, opts):
     for tag in draft.hashtags:
         key = tag.text.casefold()
         if key in seen:
-            yield Hit(tag.start, tag.end, f"duplicate hashtag #{tag.text} (first on line {seen[key]})")
+            yield Hit(tag.start, tag.end, f"duplicate hashtag #{tag.text} (first on line {seen[key]})",
+                      fix=fixes.remove(draft.text, tag.start, tag.end))
         else:
             seen[key] = draft.position(draft.file_offset(tag.start))[0]

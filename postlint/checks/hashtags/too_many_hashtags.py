@@ -22,10 +22,15 @@ Use instead:
 Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Digitalisierung #KI #Mittelstand
 ```
 
+## Fix
+Unsafe: removes the hashtags past the maximum, from the end, with the spaces before them.
+Which tags to keep is the author's choice, and a tag inside a sentence takes a word with it.
+
 ## Options
 - `max`: the most hashtags a post should have.
 """
 
+from postlint import fixes
 from postlint.problem import Hit
 
 CODE = "PL202"
@@ -38,4 +43,12 @@ def check(draft, opts):
     excess = tags[opts["max"]:]
     if excess:
         named = " ".join(f"#{tag.text}" for tag in excess[:3]) + (" …" if len(excess) > 3 else "")
-        yield Hit(excess[0].start, excess[-1].end, f"{len(tags)} hashtags (max {opts['max']}): {named}")
+        # tags with only blanks between them go as one run, so no blank is removed twice
+        runs = []
+        for tag in excess:
+            if runs and draft.text[runs[-1][1]:tag.start].isspace():
+                runs[-1][1] = tag.end
+            else:
+                runs.append([tag.start, tag.end])
+        fix = fixes.combine(draft.text, [fixes.remove(draft.text, a, b) for a, b in runs], safe=False)
+        yield Hit(excess[0].start, excess[-1].end, f"{len(tags)} hashtags (max {opts['max']}): {named}", fix=fix)

@@ -40,12 +40,18 @@ sponsored: true
 #Werbung Seit drei Wochen teste ich die neue Laufuhr von @Sportwerk. Was ist euch beim Laufen wichtig? #Laufen
 ```
 
+## Fix
+Unsafe: moves a hashtag label (`#Werbung`), or a label word alone on its line
+(`Anzeige`), to the start of the post. It changes what readers see first; a label inside
+a sentence has no fix, as the sentence would have to be rewritten.
+
 ## Options
 - `fold`: how many characters the platform shows before "…more"; a label must end within them.
 """
 
+from postlint import fixes
 from postlint.checks.legal import _labels
-from postlint.problem import Hit
+from postlint.problem import Fix, Hit
 
 CODE = "PL511"
 NAME = "hidden-ad-label"
@@ -72,4 +78,19 @@ def check(draft, opts):
             problems.append(f"ad label '{label.text}' after the first {opts['fold']} characters")
         else:
             return
-    yield Hit(labels[0].start, labels[0].end, problems[0])
+    yield Hit(labels[0].start, labels[0].end, problems[0], fix=_move(draft.text, labels[0]))
+
+
+def _move(text: str, label) -> Fix | None:
+    """The label taken from where it is to the start of the post: a hashtag before the first
+    word, a word alone on its line as the first line."""
+    line_start = text.rfind("\n", 0, label.start) + 1
+    line_end = text.find("\n", label.end)
+    alone = not text[line_start:label.start].strip() and not text[label.end:None if line_end < 0 else line_end].strip()
+    if label.kind == "tag":
+        moved = label.text + " "
+    elif label.kind == "word" and alone:
+        moved = label.text + "\n"
+    else:
+        return None
+    return fixes.combine(text, [Fix(0, 0, moved), fixes.remove(text, label.start, label.end)], safe=False)

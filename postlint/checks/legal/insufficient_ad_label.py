@@ -32,14 +32,23 @@ sponsored: true
 ---
 Werbung | Seit drei Wochen teste ich die neue Laufuhr von @Sportwerk. Was ist euch beim Laufen wichtig? #Laufen
 ```
+
+## Fix
+Unsafe: replaces an English or vague hashtag or word (`#ad`, `Sponsored`) with `label`
+(`#Werbung`, `Werbung`), and puts `label:` before a vague phrase (`Werbung: In Kooperation
+mit …`), which stays as written. It changes what is published, so it waits for
+`--unsafe-fixes`.
+
+## Options
+- `label`: the German label the fix writes (`Werbung` or `Anzeige`).
 """
 
 from postlint.checks.legal import _labels
-from postlint.problem import Hit
+from postlint.problem import Fix, Hit
 
 CODE = "PL512"
 NAME = "insufficient-ad-label"
-OPTIONS = {}
+OPTIONS = {"label": str}
 
 
 def check(draft, opts):
@@ -48,4 +57,16 @@ def check(draft, opts):
     weak = _labels.weak(draft, evident_only=False)
     if weak:
         label = weak[0]
-        yield Hit(label.start, label.end, f"insufficient ad label '{label.text}' (write 'Werbung' or 'Anzeige')")
+        yield Hit(label.start, label.end, f"insufficient ad label '{label.text}' (write 'Werbung' or 'Anzeige')",
+                  fix=_fix(label, opts["label"]))
+
+
+def _fix(label, german: str) -> Fix | None:
+    german = german.strip()
+    if not german:
+        return None
+    if label.kind == "tag":
+        return Fix(label.start, label.end, "#" + german.lstrip("#"), safe=False)
+    if label.kind == "word":
+        return Fix(label.start, label.end, german, safe=False)
+    return Fix(label.start, label.start, f"{german}: ", safe=False)

@@ -40,14 +40,26 @@ sponsored: true
 ---
 Werbung | Seit drei Wochen teste ich die neue Laufuhr von @Sportwerk. Was ist euch beim Laufen wichtig? #Laufen #Sport
 ```
+
+## Fix
+Unsafe: puts the label for the post's language (`label-de` or `label-en`) at the start of
+the post. It changes what is published, so it waits for `--unsafe-fixes`; check that the
+post really is an ad and the label is the one your team uses.
+
+## Options
+- `label-de`: the label the fix puts at the start of a German post (`Werbung:`, `Anzeige |`).
+- `label-en`: the label the fix puts at the start of an English post (`Ad:`, `#ad`).
 """
+
+import dataclasses
 
 from postlint.checks._kinds import whole_post
 from postlint.checks.legal import _labels
+from postlint.problem import Fix
 
 CODE = "PL501"
 NAME = "missing-ad-label"
-OPTIONS = {}
+OPTIONS = {"label-de": str, "label-en": str}
 
 
 def check(draft, opts):
@@ -56,4 +68,6 @@ def check(draft, opts):
     if draft.lang == "de" and _labels.weak(draft, evident_only=False):
         return  # insufficient-ad-label explains what is wrong with the label used
     example = "'Werbung' or 'Anzeige'" if draft.lang == "de" else "'Ad:' or '#ad'"
-    yield whole_post(draft, f"sponsored post without ad label ({example} at the start)")
+    label = opts["label-de"] if draft.lang == "de" else opts["label-en"]
+    fix = Fix(0, 0, label if label[-1:].isspace() else label + " ", safe=False) if label.strip() else None
+    yield dataclasses.replace(whole_post(draft, f"sponsored post without ad label ({example} at the start)"), fix=fix)

@@ -30,16 +30,27 @@ scheduled: 2026-12-01T09:00:00+01:00
 Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Digitalisierung #KI #Mittelstand
 ```
 
+## Fix
+Unsafe: a misspelt key or value with exactly one close known spelling is corrected
+(`chanel` → `channel`, `linkdin` → `linkedin`, `ture` → `true`). One close spelling is
+likely what was meant, but the draft is then linted as another channel or as an ad, so
+the fix waits for `--unsafe-fixes`. Nothing else in the front matter changes.
+
 ## Options
 - `allow-keys`: further front matter keys your team uses (for example `title` or `author`).
 """
 
+import difflib
+
 from postlint import frontmatter
-from postlint.problem import Hit
+from postlint.problem import Fix, Hit
 
 CODE = "PL001"
 NAME = "invalid-front-matter"
 OPTIONS = {"allow-keys": list}
+# the values a key takes, for the spelling fix
+CHOICES = {"channel": frontmatter.CHANNELS, "type": frontmatter.TYPES, "lang": frontmatter.LANGS,
+           **{key: ("true", "false") for key, check in frontmatter.SCHEMA.items() if check is frontmatter._bool}}
 
 
 def check(draft, opts):
@@ -50,4 +61,19 @@ def check(draft, opts):
         written = draft.raw[start:end]
         if not on_value and written != key:  # `on:`, `yes:`: YAML 1.1 reads a boolean
             message += f" (YAML reads {written!r} as {key})"
-        yield Hit(start, end, message, raw=True)
+        yield Hit(start, end, message, raw=True, fix=_fix(fm.data, key, on_value, start, end, opts))
+
+
+def _fix(data: dict, key: str, on_value: bool, start: int, end: int, opts) -> Fix | None:
+    """The one close spelling of a misspelt key or value, as an unsafe fix; None if there is
+    no such spelling or more than one."""
+    if on_value:
+        value = data[key]
+        if not isinstance(value, str) or key not in CHOICES:
+            return None
+        candidates, word = CHOICES[key], value.strip().lower()
+    else:
+        candidates = [k for k in (*frontmatter.SCHEMA, *opts["allow-keys"]) if k not in data]
+        word = key.lower()
+    close = difflib.get_close_matches(word, candidates, n=2, cutoff=0.75)
+    return Fix(start, end, close[0], safe=False) if len(close) == 1 else None
