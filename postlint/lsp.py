@@ -156,22 +156,31 @@ def ignore_edit(text: Text, code: str, newline: str) -> lsp.TextEdit | None:
 
 
 def code_actions(uri: str, document: str, diagnostics: list[lsp.Diagnostic],
-                 encoding: str | None) -> list[lsp.CodeAction]:
+                 encoding: str | None, published: list[lsp.Diagnostic] = ()) -> list[lsp.CodeAction]:
+    """The quick fixes for `diagnostics` as the client sent them back: a finding's fix, and
+    its suppression on the line or in the file. Identical actions are offered once."""
     try:
         text = Text(source.decode(document.encode("utf-8", "surrogatepass")), encoding)
     except InputError:
         return []
     newline = "\r\n" if "\r\n" in document else "\n"
-    actions = []
+    body_line = _body_line(text)
+    actions, offered = [], {}
 
     def action(title: str, edit: lsp.TextEdit | None, diag: lsp.Diagnostic, preferred: bool = False):
-        if edit is not None:
-            actions.append(lsp.CodeAction(title=title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
-                                          is_preferred=preferred,
-                                          edit=lsp.WorkspaceEdit(changes={uri: [edit]})))
+        if edit is None:
+            return
+        key = (title, edit.range.start.line, edit.range.start.character, edit.range.end.line,
+               edit.range.end.character, edit.new_text)
+        if key in offered:  # a second diagnostic on the line: the same action, offered once
+            offered[key].diagnostics.append(diag)
+            return
+        offered[key] = lsp.CodeAction(title=title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
+                                      is_preferred=preferred, edit=lsp.WorkspaceEdit(changes={uri: [edit]}))
+        actions.append(offered[key])
 
     for diag in diagnostics:
-        data = _action_data(diag, len(text.lines))
+        data = _action_data(diag, len(text.lines), published, body_line)
         if data is None:
             continue
         code, name = data["code"], data["name"]
@@ -179,8 +188,9 @@ def code_actions(uri: str, document: str, diagnostics: list[lsp.Diagnostic],
             fix = data["fix"]
             r = fix["range"]
             edit = lsp.TextEdit(range=lsp.Range(start=lsp.Position(**r["start"]), end=lsp.Position(**r["end"])),
-                                new_text=fix["newText"])
-            action(f"Fix {code} ({name})", edit, diag, preferred=fix["safe"])
+                                new_text=fix["newText"].replace("\n", newline))
+            # de: {code} ({name}) beheben
+            action(f"Fix {code} ({name})" + ("" if fix["safe"] else " (unsafe)"), edit, diag, preferred=fix["safe"])
         if not data["suppressible"]:
             continue
         if data["in_body"] and data["line"] < len(text.lines):
@@ -190,29 +200,98 @@ def code_actions(uri: str, document: str, diagnostics: list[lsp.Diagnostic],
     return actions
 
 
-def _action_data(diag: lsp.Diagnostic, lines: int) -> dict | None:
-    """The `data` of one of our diagnostics, as `diagnostic` made it; None for any other.
-    The client sends it back and may have changed it: it is checked before it is used."""
-    data = diag.data
-    if diag.source != "postlint" or not isinstance(data, dict):
-        return None
+def _body_line(text: Text) -> int:
+    """The 0-based line where the post starts (after the front matter)."""
     try:
-        rule = registry.lookup(data["code"]) if isinstance(data["code"], str) else None
-        if rule is None or rule.code != data["code"] or data["name"] != rule.name:
-            return None
-        if not (type(data["line"]) is int and 0 <= data["line"] <= lines
-                and isinstance(data["in_body"], bool) and isinstance(data["suppressible"], bool)):
-            return None
-        fix = data["fix"]
-        if fix is not None:
-            ends = [fix["range"]["start"], fix["range"]["end"]]
-            if not (isinstance(fix["newText"], str) and isinstance(fix["safe"], bool) and all(
-                    isinstance(end, dict) and set(end) == {"line", "character"}
-                    and all(type(v) is int and 0 <= v < 2**31 for v in end.values()) for end in ends)):
-                return None
-    except (KeyError, TypeError):
+        end = source.split_front_matter(text.raw).end
+    except InputError:
+        return 0
+    return bisect.bisect_right(text.starts, end) - 1
+
+
+def _action_data(diag: lsp.Diagnostic, lines: int, published=(), body_line: int = 0) -> dict | None:
+    """What the code actions need of one of our diagnostics; None for any other.
+
+    Clients send the diagnostic back as they keep it: with `data` as published, without
+    the keys whose value was null (Neovim: Lua has no null), with keys added, or without
+    `data`. The published diagnostic with the same code and range has it as the server
+    made it; else what the client sent is checked key by key, and what is missing comes
+    from the diagnostic's code and range (a fix only from a complete, valid `data`)."""
+    data = diag.data if isinstance(diag.data, dict) else {}
+    if diag.source not in (None, "postlint"):
         return None
-    return data
+    code = data.get("code") if isinstance(data.get("code"), str) else diag.code
+    rule = registry.lookup(code) if isinstance(code, str) else None
+    if rule is None or rule.code != code:
+        return None
+    for mine in published:
+        if mine.code == code and mine.range == diag.range:
+            return mine.data
+    line = data.get("line")
+    if not (type(line) is int and 0 <= line <= lines):
+        line = diag.range.start.line
+        if not 0 <= line <= lines:
+            return None
+    in_body = data.get("in_body")
+    return {"code": rule.code, "name": rule.name, "line": line,
+            "in_body": in_body if isinstance(in_body, bool) else line >= body_line,
+            "suppressible": not getattr(rule_module(rule), "AFTER_SUPPRESSIONS", False),
+            "fix": _valid_fix(data.get("fix"))}
+
+
+def _valid_fix(fix) -> dict | None:
+    """A fix from a diagnostic's `data` if it has the form `diagnostic` gives it, else None."""
+    try:
+        ends = [fix["range"]["start"], fix["range"]["end"]]
+        if isinstance(fix["newText"], str) and isinstance(fix["safe"], bool) and all(
+                isinstance(end, dict) and set(end) == {"line", "character"}
+                and all(type(v) is int and 0 <= v < 2**31 for v in end.values()) for end in ends):
+            return fix
+    except (KeyError, TypeError, IndexError):
+        pass
+    return None
+
+
+FIX_ALL = "source.fixAll.postlint"
+
+
+def fix_all_action(uri: str, document: str, fixed: str, encoding: str | None) -> lsp.CodeAction | None:
+    """"Fix all postlint problems": one edit from the first to the last character that the
+    fix loop changed (`fixed`, the whole document after it), or None when nothing changes."""
+    if fixed == document:
+        return None
+    start = 0
+    limit = min(len(document), len(fixed))
+    while start < limit and document[start] == fixed[start]:
+        start += 1
+    tail = 0
+    while tail < limit - start and document[-1 - tail] == fixed[-1 - tail]:
+        tail += 1
+    if 0 < start < len(document) and document[start - 1] == "\r" and document[start] == "\n":
+        start -= 1  # never between the two characters of a CRLF line break
+    end = len(document) - tail
+    if 0 < end < len(document) and document[end - 1] == "\r" and document[end] == "\n":
+        end += 1
+    new_end = len(fixed) - (len(document) - end)
+    units = unit_counter(encoding)
+    edit = lsp.TextEdit(range=lsp.Range(start=_document_position(document, start, units),
+                                        end=_document_position(document, end, units)),
+                        new_text=fixed[start:new_end])
+    # de: Alle postlint-Probleme beheben
+    return lsp.CodeAction(title="Fix all postlint problems", kind=FIX_ALL,
+                          edit=lsp.WorkspaceEdit(changes={uri: [edit]}))
+
+
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def _document_position(document: str, offset: int, units) -> lsp.Position:
+    """The LSP position of a code point offset into the document as the client has it
+    (CRLF, CR and LF each end a line)."""
+    line, start = 0, 0
+    for match in LINE_BREAK.finditer(document, 0, offset):
+        line, start = line + 1, match.end()
+    return lsp.Position(line=line, character=units(document[start:offset]))
 
 
 @functools.cache
@@ -287,6 +366,19 @@ class PostlintServer(LanguageServer):
         text = Text(result.draft.raw, self.workspace.position_encoding)
         return errors + [diagnostic(f, text, result.draft.body_start) for f in result.findings]
 
+    def fix_all(self, document: str, path: Path) -> str:
+        """The document after the fix loop of `check --fix` (safe fixes), or as it is."""
+        from postlint import fixes
+
+        try:
+            if self.linter.config_for(path).excluded(path):
+                return document
+            fixed = fixes.fix_input(self.linter, document.encode("utf-8", "surrogatepass"), path, path.as_posix(),
+                                    unsafe=False)
+        except (ConfigError, InputError):
+            return document
+        return fixed.after
+
     def lint(self, uri: str) -> None:
         if uri not in self.workspace.text_documents:  # a change or save of a document never opened
             return
@@ -347,12 +439,26 @@ def create_server() -> PostlintServer:
         return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=docs), range=hits[0].range)
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
-                    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+                    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, FIX_ALL]))
     def code_action(ls: PostlintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
-        if params.text_document.uri not in ls.workspace.text_documents:  # else pygls reads the disk
-            raise JsonRpcInvalidParams(f"document not open: {short(params.text_document.uri)}")
-        document = ls.workspace.get_text_document(params.text_document.uri)
-        return code_actions(params.text_document.uri, document.source, params.context.diagnostics,
-                            ls.workspace.position_encoding)
+        uri = params.text_document.uri
+        if uri not in ls.workspace.text_documents:  # else pygls reads the disk
+            raise JsonRpcInvalidParams(f"document not open: {short(uri)}")
+        document = ls.workspace.get_text_document(uri)
+        only = params.context.only
+
+        def wanted(kind: str) -> bool:  # `only: ["source"]` asks for every source action
+            return not only or any(kind == k or kind.startswith(f"{k}.") for k in only)
+
+        actions = []
+        if wanted(lsp.CodeActionKind.QuickFix):
+            actions += code_actions(uri, document.source, params.context.diagnostics, ls.workspace.position_encoding,
+                                    ls.published.get(uri, []))
+        if wanted(FIX_ALL) and Path(document.path).suffix.lower() in SUFFIXES:
+            fixed = ls.fix_all(document.source, Path(document.path))
+            action = fix_all_action(uri, document.source, fixed, ls.workspace.position_encoding)
+            if action is not None:
+                actions.append(action)
+        return actions
 
     return server
