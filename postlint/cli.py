@@ -139,8 +139,11 @@ def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, 
         # the html report shows each draft's text: it keeps whole drafts, not only findings
         linter.compact, linter.snippets = fmt != "html", fmt in ("text", "html")
         if fixing.mode:
+            fixing.target = target  # --output: where --diff writes the diff
             stdin = fixing.run(linter, paths or ["."], stdin_filename)
             if fixing.mode == "diff" or fix_only:
+                if target is not None:
+                    target.close()
                 sys.exit(fixing.finish())
             if stdin is not None:  # the fixed text is the output; the findings go to stderr
                 target = target or _Stderr()
@@ -217,6 +220,7 @@ class _Fixing:
         self.errors = 0
         self.changed = 0
         self.fixed_stdin: bytes | None = None
+        self.target = None  # a file for the diff (--output), else stdout
 
     def error(self, line: str) -> None:
         from postlint.formatters import _visible
@@ -281,7 +285,11 @@ class _Fixing:
             self.changed += 1
             self.count += fixed.outcome.count
             if self.mode == "diff":
-                click.echo(_printable(fixes.diff(display, fixed.before, fixed.after)), nl=False)
+                patch = fixes.diff(display, fixed.before, fixed.after)
+                if self.target is not None:
+                    self.target.write(patch)
+                else:
+                    click.echo(_printable(patch), nl=False)
         return fixed
 
     @contextlib.contextmanager

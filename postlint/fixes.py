@@ -192,7 +192,9 @@ def restore(original: str, old: str, new: str) -> str:
 
 def write(path: Path, text: str) -> None:
     """Replace `path` with `text` (UTF-8, written as is) atomically: a temporary file in the
-    same folder with the file's mode, renamed over it. Raises OSError."""
+    same folder with the file's mode, renamed over it. A symbolic link stays one: the file
+    it points to is replaced. Raises OSError."""
+    path = Path(os.path.realpath(path))
     mode = stat.S_IMODE(os.stat(path).st_mode)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postlint-fix", dir=path.parent)
     try:

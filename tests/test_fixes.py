@@ -182,6 +182,14 @@ def test_fix_writes_in_place_keeping_bom_crlf_and_mode(folder):
     assert not [p for p in os.listdir(folder) if p.startswith(".post.md")]  # no temporary file left
 
 
+def test_a_symbolic_link_stays_a_link(folder):
+    (folder / "real.md").write_bytes(DRAFT.encode("utf-8"))
+    (folder / "link.md").symlink_to("real.md")
+    check("--fix", "link.md")
+    assert (folder / "link.md").is_symlink()
+    assert (folder / "real.md").read_bytes() == DRAFT.replace(" #Mittelstand #KI", " #Mittelstand").encode("utf-8")
+
+
 def test_text_output_marks_the_fixable_and_counts_them(folder):
     (folder / "post.md").write_text("---\nchanel: linkedin\n---\nWas meint ihr? #KI #KI\n", encoding="utf-8")
     code, out, _ = check("post.md")
@@ -213,6 +221,15 @@ def test_diff_writes_nothing_and_exits_one(folder):
     assert "Would fix 1 problem in 1 file." in err
     check("--fix", "post.md")
     assert check("--diff", "post.md")[:2] == (0, "")
+
+
+def test_diff_to_an_output_file_and_of_stdin(folder):
+    (folder / "post.md").write_bytes(DRAFT.encode("utf-8"))
+    code, out, _ = check("--diff", "--output", "changes.patch", "post.md")
+    assert code == 1 and out == ""
+    assert (folder / "changes.patch").read_bytes().startswith(b"--- post.md\n+++ post.md\n")
+    code, out, _ = check("--diff", "--stdin-filename", "drafts/a.md", "-", input=DRAFT.encode("utf-8"))
+    assert code == 1 and out.startswith("--- drafts/a.md\n") and "+Was meint ihr? #KI #Mittelstand\r\n" in out
 
 
 def test_fix_only_lists_no_findings(folder):
