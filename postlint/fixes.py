@@ -151,13 +151,13 @@ def fix_text(lint, text: str, unsafe: bool = False) -> Outcome:
         if new == current:
             return Outcome(current, fixed)
         fixed.update(f.code for f in applied)
-        if new in seen:
+        if new in seen:  # back to a text of an earlier pass: they would go round for ever
             break
         seen.add(new)
         current = new
     codes = ", ".join(sorted(fixed))
-    # de: Korrekturen kommen nach {n} Durchgängen nicht zur Ruhe ({codes}); nichts geändert
-    return Outcome(text, problem=f"fixes do not settle after {MAX_PASSES} passes ({codes}); nothing changed")
+    # de: Korrekturen kommen nicht zur Ruhe ({codes}, höchstens {n} Durchgänge); nichts geändert
+    return Outcome(text, problem=f"fixes do not settle ({codes}; at most {MAX_PASSES} passes); nothing changed")
 
 
 # -- writing ---------------------------------------------------------------------------------
