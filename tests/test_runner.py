@@ -359,3 +359,17 @@ def test_the_rules_are_loaded_before_the_workers_are_forked(monkeypatch):
             assert pool.submit(_rules_loaded).result(timeout=60)
     finally:
         pool.shutdown()
+
+
+def test_the_cache_and_replay_key_follows_python_and_the_installed_distributions(tmp_path, monkeypatch):
+    from postlint import paths
+
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    (site / "spacy-3.8.2.dist-info").mkdir()
+    monkeypatch.setattr(sys, "path", [str(site)])
+    before = paths.fingerprint.__wrapped__()
+    (site / "spacy-3.8.2.dist-info").rename(site / "spacy-3.8.3.dist-info")
+    upgraded = paths.fingerprint.__wrapped__()
+    monkeypatch.setattr(sys, "version", sys.version + " (another build)")
+    assert len({before, upgraded, paths.fingerprint.__wrapped__()}) == 3
