@@ -22,7 +22,7 @@ from pygls.uris import to_fs_path
 
 from postlint import __version__, docgen, frontmatter, registry, source, suppress
 from postlint import config as config_mod
-from postlint.linter import Linter, rule_module
+from postlint.linter import Linter
 from postlint.problem import ConfigError, InputError, Level, short
 
 SUFFIXES = (".md", ".markdown", ".txt")
@@ -91,7 +91,7 @@ def diagnostic(finding, text: Text, body_start: int) -> lsp.Diagnostic:
         "line": finding.line - 1,
         "in_body": finding.start >= body_start,
         # meta rules that report on suppressions run after them and cannot be suppressed
-        "suppressible": not getattr(rule_module(rule), "AFTER_SUPPRESSIONS", False),
+        "suppressible": rule.phase != "after-suppressions",
         "fix": None if fix is None else {"range": _plain(text.span(fix.start, fix.end)), "newText": fix.content,
                                          "safe": fix.safe},
     }

@@ -206,8 +206,6 @@ class DraftCore:
     # (text offset, file offset) at the start of each kept run of the body
     _runs: list[tuple[int, int]] = field(repr=False)
     _line_starts: list[int] | array = field(repr=False, default_factory=list)
-    # filled by the linter after suppressions are applied: "unused" and "invalid" spans
-    suppression_problems: dict = field(repr=False, default_factory=dict)
 
     def file_offset(self, offset: int) -> int:
         """Map a post-text offset to a file offset."""
