@@ -23,6 +23,7 @@ from pygls.uris import to_fs_path
 from postlint import __version__, docgen, frontmatter, registry, source, suppress
 from postlint import config as config_mod
 from postlint.linter import Linter
+from postlint.paths import docs_url
 from postlint.problem import ConfigError, InputError, Level, short
 
 SUFFIXES = (".md", ".markdown", ".txt")
@@ -99,7 +100,7 @@ def diagnostic(finding, text: Text, body_start: int) -> lsp.Diagnostic:
         range=lsp.Range(start=text.position(finding.line - 1, finding.column - 1),
                         end=text.position(finding.end_line - 1, finding.end_column - 1)),
         message=finding.message, severity=SEVERITIES[finding.level], code=finding.code, source="postlint",
-        code_description=lsp.CodeDescription(href=finding.url), data=data)
+        code_description=lsp.CodeDescription(href=docs_url(finding.name)), data=data)
 
 
 def _config_stamp(directory: Path) -> tuple:

@@ -19,6 +19,7 @@ from postlint import __version__
 CONFIG_FILES = (".postlint.toml", "postlint.toml", "pyproject.toml")
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")  # what a folder contributes to a run
 PACKAGE = Path(__file__).resolve().parent
+DOCS_URL = "https://github.com/postlint/postlint/blob/main/docs/rules/{name}.md"
 
 
 @functools.cache
@@ -56,6 +57,11 @@ def installed() -> list[str]:
             except OSError:
                 pass
     return found
+
+
+def docs_url(name: str) -> str:
+    """Where the documentation of the rule `name` is published."""
+    return DOCS_URL.format(name=name)
 
 
 def write_atomic(path: Path, text: str) -> None:

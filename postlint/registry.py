@@ -29,7 +29,6 @@ from postlint.problem import Level
 
 CODE_RE = regex.compile(r"^PL\d{3}$")
 NAME_RE = regex.compile(r"^[a-z]+(?:-[a-z0-9]+)*$")
-DOCS_URL = "https://github.com/postlint/postlint/blob/main/docs/rules/{name}.md"
 # Codes of retired rules map to their successors; a retired code is never reused.
 ALIASES: dict[str, str] = {}
 # check function -> phase
@@ -117,6 +116,3 @@ def suggestion(key: str) -> str:
     close = difflib.get_close_matches(key.upper() if key[:2].lower() == "pl" else key.lower(), names, n=1, cutoff=0.75)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
-
-def docs_url(name: str) -> str:
-    return DOCS_URL.format(name=name)
