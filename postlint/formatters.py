@@ -232,7 +232,7 @@ def _what_it_does(rule) -> str:
 
 
 def _sarif_rule(rule) -> dict:
-    from postlint import docgen, registry
+    from postlint import docgen
 
     docs = docgen.render(rule)
     return {

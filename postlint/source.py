@@ -303,6 +303,14 @@ class Draft(DraftCore):
                          starts if isinstance(starts, array) else array("I", starts))
 
     @functools.cached_property
+    def analysis(self):
+        """The text's tokens and sentences (`nlp.Analysis`), made when a rule first asks and
+        shared by every rule that reads words; never pickled with the draft."""
+        from postlint import nlp  # spaCy only for drafts whose rules read words
+
+        return nlp.analyse(self.text, self.lang)
+
+    @functools.cached_property
     def lengths(self) -> text.Lengths:
         return text.measure(self.text)
 

@@ -66,7 +66,7 @@ def test_folding_maps_styled_text_back_to_the_original():
     text = "👉 𝗝𝗲𝘁𝘇𝘁 𝗮𝗻𝗺𝗲𝗹𝗱𝗲𝗻!"
     folded, _, _ = nlp.fold(text)
     assert folded == "👉 Jetzt anmelden!"
-    spans = {text[start:end] for start, end, _ in missing_cta.calls(text, "de")}
+    spans = {text[start:end] for start, end, _ in missing_cta.calls(nlp.analyse(text, "de"))}
     assert spans == {"𝗝𝗲𝘁𝘇𝘁 𝗮𝗻𝗺𝗲𝗹𝗱𝗲𝗻"}
 
 
@@ -93,8 +93,8 @@ def test_pattern_syntax(line, pattern, first, last):
 
 def test_clause_anchor():
     # "Zur Anmeldung" starts a clause after an emoji, not inside a sentence
-    assert patterns.find("Super 🎉 Zur Anmeldung", "de", "call-to-action")
-    assert not patterns.find("Hinweise zur Anmeldung folgen.", "de", "call-to-action")
+    assert patterns.find(nlp.analyse("Super 🎉 Zur Anmeldung", "de"), "call-to-action")
+    assert not patterns.find(nlp.analyse("Hinweise zur Anmeldung folgen.", "de"), "call-to-action")
 
 
 @pytest.mark.slow
@@ -141,7 +141,7 @@ def test_hyphenation_points_are_pyphens():
 
 def test_wildcard_runs_to_the_end_of_the_clause_but_not_across_punctuation():
     def folien(text):
-        return [m for m in patterns.find(text, "de", "call-to-action") if m.pattern.startswith("link|links|folien")]
+        return [m for m in patterns.find(nlp.analyse(text, "de"), "call-to-action") if m.pattern.startswith("link|links|folien")]
 
     assert folien("Die Folien zum Vortrag vom Dienstag findet ihr im ersten Kommentar")
     # "*" does not pass the comma: the comment belongs to another clause
@@ -211,7 +211,7 @@ def test_matches_are_those_of_spacys_matcher_on_the_whole_text():
                                    if not (lines[key][1] and not _reference_clause_start(doc, s))
                                    and not (lines[key][2] and not _reference_clause_end(doc, e))
                                    and not any(t.is_sent_start for t in doc[s + 1:e])})
-                got = sorted((m.start, m.end, m.text, m.pattern) for m in patterns.find(text, lang, name))
+                got = sorted((m.start, m.end, m.text, m.pattern) for m in patterns.find(analysis, name))
                 assert got == expected, (name, lang, path.name)
                 found[name] += len(expected)
     assert all(found.values()), found

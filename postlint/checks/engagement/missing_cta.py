@@ -80,7 +80,7 @@ OPTIONS = {}
 
 
 def check(draft, opts):
-    if draft.text.strip() and not is_reply(draft) and not has_call_to_action(draft.text, draft.lang):
+    if draft.text.strip() and not is_reply(draft) and not has_call_to_action(draft.analysis):
         yield whole_post(draft, "no call to action (no invitation, sign-up phrase or question to readers)")
 
 
@@ -89,15 +89,16 @@ def is_reply(draft) -> bool:
     return draft.channel == "x" and draft.text.lstrip().startswith("@")
 
 
-def has_call_to_action(text: str, lang: str) -> bool:
-    return next(calls(text, lang), None) is not None
+def has_call_to_action(analysis: nlp.Analysis) -> bool:
+    return next(calls(analysis), None) is not None
 
 
-def calls(text: str, lang: str):
-    """(start, end, kind) of the calls to action in `text`, cheapest kinds first: a link
+def calls(analysis: nlp.Analysis):
+    """(start, end, kind) of the calls to action in the analysed text, cheapest kinds first: a link
     offered to the reader, a listed phrase (pointers, offers, polite requests), an
     imperative or infinitive call found by grammar, a question to the readers. Nothing
     inside a quotation or a non-invitation ("Stellt euch vor", "Stay safe") counts."""
+    text, lang = analysis.text, analysis.lang
     quotes = nlp.quoted(text)
     idioms: list[tuple[int, int]] = []
 
@@ -105,7 +106,7 @@ def calls(text: str, lang: str):
         if nlp.inside(quotes, start, end):
             return False
         if not idioms:
-            for m in patterns.find(text, lang, "non-invitations"):  # in text order; merged for `inside`
+            for m in patterns.find(analysis, "non-invitations"):  # in text order; merged for `inside`
                 if idioms and m.start < idioms[-1][1]:
                     idioms[-1] = (idioms[-1][0], max(idioms[-1][1], m.end))
                 else:
@@ -116,10 +117,9 @@ def calls(text: str, lang: str):
     for url in text_mod.urls(text):
         if outside(url.start, url.end) and not _credit(text, url.start) and not _name(text, url):
             yield url.start, url.end, "link"
-    for m in patterns.find(text, lang, "call-to-action"):
+    for m in patterns.find(analysis, "call-to-action"):
         if outside(m.start, m.end):
             yield m.start, m.end, "phrase"
-    analysis = nlp.analyse(text, lang)
     sentences = analysis.sents()
     find = _german_call if lang == "de" else _english_call
     for clause in grammar.clauses(sentences):
