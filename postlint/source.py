@@ -310,6 +310,18 @@ class Draft(DraftCore):
 
         return nlp.analyse(self.text, self.lang)
 
+    def length(self, unit: str, skip: int = 0) -> int:
+        """The length of the text from `skip` on in `unit`, measured once per draft: both
+        length rules ask for the unit of the draft's channel."""
+        key = (unit, skip)
+        if key not in self._length_in:
+            self._length_in[key] = text.length_in(self.text[skip:], unit)
+        return self._length_in[key]
+
+    @functools.cached_property
+    def _length_in(self) -> dict[tuple[str, int], int]:
+        return {}
+
     @functools.cached_property
     def lengths(self) -> text.Lengths:
         return text.measure(self.text)
