@@ -130,6 +130,16 @@ def apply(findings: list[Finding], suppressions: list[Suppression]) -> list[Find
     return kept
 
 
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a draft's suppressions did, for the rules that report on them (phase
+    "after-suppressions"): (start, end, message) file spans of the unused and the malformed;
+    an unused one also names its suppression and code, for the fix that removes it."""
+
+    unused: list[tuple[int, int, str, Suppression, str | None]]  # also the suppression and its unused code
+    invalid: list[tuple[int, int, str]]
+
+
 def unused(suppressions: list[Suppression]) -> list[tuple[int, int, str, Suppression, str | None]]:
     """(start, end, message, the suppression, its unused code or None for all rules)."""
     problems = []

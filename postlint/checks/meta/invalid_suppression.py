@@ -37,14 +37,13 @@ from postlint.problem import Fix, Hit
 CODE = "PL003"
 NAME = "invalid-suppression"
 OPTIONS = {}
-AFTER_SUPPRESSIONS = True
 
 
 WORD = regex.compile(r"postlint-([a-z-]+)|[\w-]+")
 
 
-def check(draft, opts):
-    for start, end, message in draft.suppression_problems["invalid"]:
+def check_suppressions(draft, opts, outcome):
+    for start, end, message in outcome.invalid:
         yield Hit(start, end, message, raw=True, fix=_fix(draft.raw, start, end))
 
 

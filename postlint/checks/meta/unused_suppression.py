@@ -35,11 +35,10 @@ from postlint.problem import Fix, Hit
 CODE = "PL002"
 NAME = "unused-suppression"
 OPTIONS = {}
-AFTER_SUPPRESSIONS = True
 
 
-def check(draft, opts):
-    for start, end, message, suppression, code in draft.suppression_problems["unused"]:
+def check_suppressions(draft, opts, outcome):
+    for start, end, message, suppression, code in outcome.unused:
         yield Hit(start, end, message, raw=True, fix=_fix(draft, suppression, code))
 
 
