@@ -268,6 +268,7 @@ def test_calendars_are_not_rewritten(folder):
     assert [f["fix"] for f in findings if f["code"] == "PL206"] == [None]
 
 
+@pytest.mark.slow  # every bundled example, fixed and checked again: about a second
 def test_after_fix_no_safe_fix_is_left_in_the_examples(tmp_path, monkeypatch):
     import shutil
 
