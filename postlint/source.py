@@ -292,6 +292,21 @@ class Draft(DraftCore):
     """One draft, ready for the checks: the post text and what is measured in it."""
 
     text: str = ""
+    # the account the draft names (`account:`, or the accounts file's default): its channel,
+    # employer, own hashtags, brands, domains and UTM defaults, for any rule (postlint.accounts)
+    account: Any = None
+    accounts: Any = None  # all accounts of the draft's configuration (postlint.accounts.Accounts)
+
+    @property
+    def attachments(self) -> tuple | None:
+        """The `attachments:` of the front matter (postlint.media.Attachment), None when the
+        draft does not declare them: rules that need them stay silent then."""
+        return self.meta.get("attachments")
+
+    @property
+    def event(self):
+        """The `event:` of the front matter (postlint.media.Event), or None."""
+        return self.meta.get("event")
 
     def shed(self, keep_raw: bool = True) -> DraftCore:
         """What is left of this draft for the later phases of a run (schedule, suppressions,

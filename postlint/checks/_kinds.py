@@ -13,3 +13,20 @@ def whole_post(draft, message: str) -> Hit:
 
 def number(n: int) -> str:
     return f"{n:,}"
+
+
+def at_front_matter(draft, key: str, message: str) -> Hit:
+    """A finding about a front matter value (`attachments`, `event`, `account`): on the value
+    as written, in the front matter or the calendar cell; on the first line of the post when
+    the value comes from elsewhere (the accounts file's default account)."""
+    span = draft.front_matter.value_spans.get(key)
+    if span is None:
+        return whole_post(draft, message)
+    return Hit(span[0], span[1], message, raw=True)
+
+
+def clock(seconds: float) -> str:
+    """`2:20` for 140 seconds, `1:02:03` past an hour."""
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"

@@ -3,9 +3,13 @@
 ## What it does
 Checks the YAML front matter of a draft: every key must be one postlint knows
 (`channel`, `type`, `lang`, `sponsored`, `scheduled`, `account`, `consent`,
-`first_contact`, `postlint`) or one
+`first_contact`, `postlint`, `attachments`, `event`, `series`) or one
 listed in `allow-keys`, and every value must have the right type and a known value
-(`channel: x`, `type: connection-note`, `scheduled: 2026-12-01T09:00:00+01:00`).
+(`channel: x`, `type: connection-note`, `scheduled: 2026-12-01T09:00:00+01:00`). Inside
+`attachments:` and `event:` the message names the item and field
+(`attachments[2].kind: unknown value 'foto'`); docs/front-matter.md lists them. When an
+accounts file is configured, `account:` must name one of its accounts, and `series:` a
+series of that account or a hashtag (docs/accounts.md).
 
 ## Why is this bad?
 The other rules rely on these values. A typo such as `chanel: x` or `sponsored: ture`
