@@ -10,6 +10,7 @@ names the file, the account and the key.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,7 +160,9 @@ def parse(data: dict[str, Any], source: str, digest: str = "") -> Accounts:
         values = {}
         for key, value in table.items():
             if key not in FIELDS:
-                raise ConfigError(f"{where}: unknown key {key!r} (allowed: {', '.join(FIELDS)})")
+                near = difflib.get_close_matches(key, FIELDS, n=1)
+                hint = f"did you mean {near[0]!r}? " if near else ""
+                raise ConfigError(f"{where}: unknown key {key!r} ({hint}allowed: {', '.join(FIELDS)})")
             values[key] = FIELDS[key](value, f"{where} {key}")
         by_name[name] = Account(name=name, **values)
     if default is not None and default not in by_name:

@@ -55,3 +55,26 @@ def check(draft, opts):
         if not on_value and written != key:  # `on:`, `yes:`: YAML 1.1 reads a boolean
             message += f" (YAML reads {written!r} as {key})"
         yield Hit(start, end, message, raw=True)
+    yield from _account_problems(draft, fm)
+
+
+def _account_problems(draft, fm):
+    """`account:` naming no account of the accounts file, `series:` naming no series."""
+    accounts, meta = draft.accounts, draft.meta
+    if accounts and accounts.by_name and "account" in meta and draft.account is None:
+        start, end = fm.value_spans["account"]
+        # de: account: kein Konto {name!r} in {source} (Konten: {names})
+        yield Hit(start, end, f"account: no account {meta['account']!r} in {accounts.source} "
+                              f"(accounts: {', '.join(accounts.by_name)})", raw=True)
+    series, account = meta.get("series"), draft.account
+    if series is None or series.startswith("#"):  # a hashtag needs no account
+        return
+    start, end = fm.value_spans["series"]
+    if account is None:
+        # de: series: {series!r} ist kein Hashtag, und der Entwurf hat kein Konto mit Reihen
+        yield Hit(start, end, f"series: {series!r} is no hashtag, and the draft has no account with series "
+                              f"(write e.g. series: \"#FreitagsFrage\")", raw=True)
+    elif account.series_hashtag(series) is None:
+        # de: series: {series!r} ist weder ein Hashtag noch eine Reihe des Kontos {name!r} (Reihen: {known})
+        yield Hit(start, end, f"series: {series!r} is no hashtag and no series of account {account.name!r} "
+                              f"(series: {', '.join(account.series) or 'none'})", raw=True)
