@@ -6,8 +6,8 @@ ambassador or employee posting from a personal profile, docs/accounts.md), repor
 post that names the employer or one of the account's `brands`, as a word, an @-mention or
 a hashtag (`Muster GmbH`, `Muster`, `@MusterGmbH`), without a word that shows the
 relationship: `mein Arbeitgeber`, `wir bei`, `bei uns`, `unser Team`, `ich arbeite bei`,
-`#TeamMuster`, `my employer`, `our team`, or a possessive right before the name
-(`unsere neue MusterCloud`). The phrases are the lexicon `employer-relationship.txt`.
+`#TeamMuster`, `my employer`, `our team`, a possessive right before the name
+(`unsere neue MusterCloud`), or "we" in the sentence that names it (`At Muster, we ...`). The phrases are the lexicon `employer-relationship.txt`.
 Company accounts have no `employer` and are not checked.
 
 ## Why is this bad?
@@ -56,6 +56,8 @@ OPTIONS = {}
 # what follows a company's name in its legal name: "Muster GmbH" is also called "Muster"
 LEGAL_FORM = regex.compile(r"\s*,?\s*(?:GmbH\s*&\s*Co\.\s*KG(?:aA)?|gGmbH|GmbH|UG|AG|SE|KGaA|KG|OHG|e\.\s?V\.|"
                            r"Inc\.?|Ltd\.?|LLC|plc|Corp\.?)$", regex.I)
+WE = regex.compile(r"(?<!\w)(?:wir|uns|we|us)(?!\w)")
+SENTENCE_END = regex.compile(r"[.!?\n]+(?:\s|$)")
 POSSESSIVE = r"(?:unser\w*|mein\w*|our|my)\s+(?:(?:neue[nmrs]?|new|eigene[nmrs]?|own)\s+)?"
 
 
@@ -109,7 +111,11 @@ def _relationship(draft, names) -> bool:
         if text.startswith("team") or text.endswith("team") or text in _hashtag_markers():
             return True
     alternatives = "|".join(regex.escape(name) for name in names)
-    return bool(regex.search(rf"(?<!\w){POSSESSIVE}[@#]?(?:{alternatives})", folded))
+    if regex.search(rf"(?<!\w){POSSESSIVE}[@#]?(?:{alternatives})", folded):
+        return True
+    # "At Muster, we ...", "Muster ... as a company, we are": the name and "we" in one sentence
+    return any(regex.search(rf"(?<!\w)(?:{alternatives})(?!\w)", sentence) and WE.search(sentence)
+               for sentence in SENTENCE_END.split(folded))
 
 
 @functools.cache
