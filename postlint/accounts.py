@@ -175,7 +175,15 @@ def load(path: Path) -> Accounts:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read accounts file: {exc.strerror or exc}") from None
-    return parse(packs.read_toml(path), str(path), digest)
+    return parse(packs.read_toml(path), _shown(path), digest)
+
+
+def _shown(path: Path) -> str:
+    """The path as messages name it: relative to the working folder when it is inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def for_config(value: Any, root: Path, where: str) -> Accounts:
