@@ -21,8 +21,8 @@ SOURCES = ("own", "stock", "third-party")
 
 # `90`, `1:30`, `1:02:03`, `90 s`, `2 min`, `1.5 h`
 CLOCK = regex.compile(r"(?:(\d+):)?(\d+):(\d\d)")
-WITH_UNIT = regex.compile(r"(\d+(?:[.,]\d+)?)\s*(s|sec|sek|seconds?|sekunden?|min|minutes?|minuten?|h|std|hours?|stunden?)",
-                          regex.I)
+WITH_UNIT = regex.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(s|sec|sek|seconds?|sekunden?|min|minutes?|minuten?|h|std|hours?|stunden?)", regex.I)
 UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600}
 
 
@@ -185,7 +185,8 @@ EVENT_FIELDS = {
 def event(value: Any) -> tuple[Event | None, str | None]:
     """Validate `event:`: a mapping with at least the date."""
     if not isinstance(value, dict):
-        return None, f"expected a mapping such as {{date: 2026-12-01, registration_url: https://...}}, got {short(value)}"
+        return None, (f"expected a mapping such as {{date: 2026-12-01, registration_url: https://...}}, "
+                      f"got {short(value)}")
     fields = {}
     try:
         for key, raw in value.items():

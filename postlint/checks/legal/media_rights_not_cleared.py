@@ -39,7 +39,7 @@ Ab Januar sind wir auch in Frankfurt für euch da. Wer ist dabei? #Frankfurt #Be
 ```
 """
 
-from postlint.checks._kinds import at_front_matter
+from postlint.checks._kinds import on_attachment
 
 CODE = "PL507"
 NAME = "media-rights-not-cleared"
@@ -51,9 +51,9 @@ def check(draft, opts):
         if item.license_covers_social is False:
             license = f"license {item.license!r}" if item.license else "its license"
             # de: {label}: {license} deckt Social Media nicht ab
-            yield at_front_matter(draft, "attachments", f"{item.label}: {license} does not cover social media")
+            yield on_attachment(draft, item, f"{item.label}: {license} does not cover social media")
         elif item.source == "third-party" and item.permission is not True and item.license_covers_social is not True:
             # de: {label} ist fremdes Material ohne Erlaubnis der Rechteinhaber (permission: true)
-            yield at_front_matter(draft, "attachments",
-                                  f"{item.label} is third-party material without the rights holder's permission "
-                                  f"(permission: true)")
+            yield on_attachment(draft, item,
+                                f"{item.label} is third-party material without the rights holder's permission "
+                                f"(permission: true)")

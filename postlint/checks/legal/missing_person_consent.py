@@ -42,7 +42,7 @@ Unser Tag der offenen Tür war ein voller Erfolg. Was hat euch am besten gefalle
 ```
 """
 
-from postlint.checks._kinds import at_front_matter
+from postlint.checks._kinds import on_attachment
 
 CODE = "PL508"
 NAME = "missing-person-consent"
@@ -53,8 +53,8 @@ def check(draft, opts):
     for item in draft.attachments or ():
         if item.minors and item.parental_consent is not True:
             # de: {label} zeigt Minderjährige ohne Einwilligung der Eltern (parental_consent: true)
-            yield at_front_matter(draft, "attachments",
-                                  f"{item.label} shows minors without their parents' consent (parental_consent: true)")
+            yield on_attachment(draft, item,
+                                f"{item.label} shows minors without their parents' consent (parental_consent: true)")
         elif item.consent is False and item.people is not False:
             # de: {label} zeigt Personen, die nicht eingewilligt haben
-            yield at_front_matter(draft, "attachments", f"{item.label} shows people who have not consented")
+            yield on_attachment(draft, item, f"{item.label} shows people who have not consented")

@@ -38,7 +38,7 @@ Netzwerken auf der Messe: Wie bereitet ihr euch vor? #Messe #Networking #Vertrie
 ```
 """
 
-from postlint.checks._kinds import at_front_matter
+from postlint.checks._kinds import on_attachment
 
 CODE = "PL520"
 NAME = "undeclared-media-rights"
@@ -49,7 +49,7 @@ def check(draft, opts):
     for item in draft.attachments or ():
         message = _gap(item)
         if message:
-            yield at_front_matter(draft, "attachments", message)
+            yield on_attachment(draft, item, message)
 
 
 def _gap(item) -> str | None:

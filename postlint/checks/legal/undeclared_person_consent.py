@@ -37,7 +37,7 @@ Tag 1 auf der Hannover Messe: Kommt an Stand B12 vorbei! #HannoverMesse #Industr
 ```
 """
 
-from postlint.checks._kinds import at_front_matter
+from postlint.checks._kinds import on_attachment
 
 CODE = "PL521"
 NAME = "undeclared-person-consent"
@@ -48,4 +48,4 @@ def check(draft, opts):
     for item in draft.attachments or ():
         if (item.people or item.minors) and item.consent is None:
             # de: {label} zeigt Personen; Einwilligung nicht angegeben (consent: true)
-            yield at_front_matter(draft, "attachments", f"{item.label} shows people; consent not declared (consent)")
+            yield on_attachment(draft, item, f"{item.label} shows people; consent not declared (consent)")

@@ -41,7 +41,7 @@ Unser Produktchef erklärt die neue Version in zwei Minuten. Was fehlt euch noch
 - `max-seconds`: the longest video the channel accepts, in seconds (0: no limit known).
 """
 
-from postlint.checks._kinds import at_front_matter, clock
+from postlint.checks._kinds import clock, on_attachment
 
 CODE = "PL105"
 NAME = "video-too-long"
@@ -55,5 +55,5 @@ def check(draft, opts):
     for item in draft.attachments or ():
         if item.duration is not None and item.duration > limit:
             # de: {label} dauert {duration} (max. {limit} auf {channel})
-            yield at_front_matter(draft, "attachments",
-                                  f"{item.label} runs {clock(item.duration)} (max {clock(limit)} on {draft.channel})")
+            yield on_attachment(draft, item,
+                                f"{item.label} runs {clock(item.duration)} (max {clock(limit)} on {draft.channel})")

@@ -32,7 +32,7 @@ So sieht unser neues Büro in Leipzig aus. Kommt zur Eröffnung am Freitag! #New
 ```
 """
 
-from postlint.checks._kinds import at_front_matter
+from postlint.checks._kinds import on_attachment
 
 CODE = "PL410"
 NAME = "missing-alt-text"
@@ -44,4 +44,4 @@ def check(draft, opts):
     for item in draft.attachments or ():
         if item.kind in DESCRIBED_KINDS and item.alt is None:
             # de: {label} hat keinen Alternativtext (alt)
-            yield at_front_matter(draft, "attachments", f"{item.label} has no alt text")
+            yield on_attachment(draft, item, f"{item.label} has no alt text")

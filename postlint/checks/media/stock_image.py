@@ -36,7 +36,7 @@ Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Digitalisierung #KI #M
 ```
 """
 
-from postlint.checks._kinds import at_front_matter
+from postlint.checks._kinds import on_attachment
 
 CODE = "PL406"
 NAME = "stock-image"
@@ -47,4 +47,4 @@ def check(draft, opts):
     for item in draft.attachments or ():
         if item.source == "stock":
             # de: {label} ist Stock-Material
-            yield at_front_matter(draft, "attachments", f"{item.label} is stock material")
+            yield on_attachment(draft, item, f"{item.label} is stock material")

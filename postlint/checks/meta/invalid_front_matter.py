@@ -38,6 +38,8 @@ Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Digitalisierung #KI #M
 - `allow-keys`: further front matter keys your team uses (for example `title` or `author`).
 """
 
+import regex
+
 from postlint import frontmatter
 from postlint.problem import Hit
 
@@ -51,6 +53,10 @@ def check(draft, opts):
     _, problems = frontmatter.validate(fm.data, extra_keys=opts["allow-keys"])
     for key, on_value, message in problems:
         start, end = (fm.value_spans if on_value else fm.key_spans)[key]
+        # `attachments[2].kind: ...`, `event.date: ...`: on that item or field where it is shown
+        part = regex.match(rf"{regex.escape(key)}(?:\[(\d+)\]|\.(\w+))", message) if on_value else None
+        if part:
+            start, end = fm.inner_spans.get(key, {}).get(int(part[1]) if part[1] else part[2], (start, end))
         written = draft.raw[start:end]
         if not on_value and written != key:  # `on:`, `yes:`: YAML 1.1 reads a boolean
             message += f" (YAML reads {written!r} as {key})"
