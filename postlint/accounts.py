@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from postlint import packs
+from postlint import media, packs
 from postlint.frontmatter import CHANNELS, LANGS
 from postlint.problem import ConfigError, short
 
@@ -71,73 +71,51 @@ def _hashtag(value: str, where: str) -> str:
     tag = value.strip()
     tag = tag if tag.startswith("#") else f"#{tag}"
     if len(tag) < 2 or any(c.isspace() for c in tag):
+        # de: {where}: erwartet einen Hashtag wie #KI, erhalten {value}
         raise ConfigError(f"{where}: expected a hashtag such as #KI, got {short(value)}")
     return tag
 
 
 def _strings(value, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        # de: {where}: erwartet eine Liste nicht leerer Texte, erhalten {value}
         raise ConfigError(f"{where}: expected a list of non-empty strings, got {short(value)}")
     return tuple(v.strip() for v in value)
-
-
-def _string(value, where: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"{where}: expected a non-empty string, got {short(value)}")
-    return value.strip()
-
-
-def _choice(options):
-    def check(value, where):
-        if not isinstance(value, str) or value.lower() not in options:
-            raise ConfigError(f"{where}: unknown value {short(value)} (expected one of {', '.join(options)})")
-        return value.lower()
-
-    return check
-
-
-def _bool(value, where):
-    if not isinstance(value, bool):
-        raise ConfigError(f"{where}: expected true or false, got {short(value)}")
-    return value
-
-
-def _url(value, where):
-    url = _string(value, where)
-    if not url.startswith(("https://", "http://")):
-        raise ConfigError(f"{where}: expected a web address starting with https://, got {short(value)}")
-    return url
 
 
 def _domains(value, where):
     domains = _strings(value, where)
     for domain in domains:
         if "/" in domain or "." not in domain or " " in domain:
+            # de: {where}: erwartet Domains wie shop.example.de, erhalten {domain}
             raise ConfigError(f"{where}: expected domains such as shop.example.de, got {short(domain)}")
     return tuple(d.lower().removeprefix("www.") for d in domains)
 
 
 def _series(value, where):
     if not isinstance(value, dict):
+        # de: {where}: erwartet eine Tabelle Reihe = "#Hashtag"
         raise ConfigError(f"{where}: expected a table of series = \"#Hashtag\"")
-    return {name: _hashtag(_string(tag, f"{where}.{name}"), f"{where}.{name}") for name, tag in value.items()}
+    return {name: _hashtag(media.nonempty(tag, f"{where}.{name}"), f"{where}.{name}") for name, tag in value.items()}
 
 
 def _utm(value, where):
     if not isinstance(value, dict):
+        # de: {where}: erwartet eine Tabelle wie {utm_source = "linkedin"}
         raise ConfigError(f"{where}: expected a table such as {{utm_source = \"linkedin\"}}")
     for key in value:
         if key not in UTM_KEYS:
+            # de: {where}: unbekannter Schlüssel {key} (erlaubt: ...)
             raise ConfigError(f"{where}: unknown key {key!r} (allowed: {', '.join(UTM_KEYS)})")
-    return {key: _string(v, f"{where}.{key}") for key, v in value.items()}
+    return {key: media.nonempty(v, f"{where}.{key}") for key, v in value.items()}
 
 
-FIELDS = {
-    "channel": _choice(CHANNELS),
-    "commercial": _bool,
-    "imprint_url": _url,
-    "employer": _string,
-    "language": _choice(LANGS),
+FIELDS = {  # the checks of front matter values (postlint.media) serve here too
+    "channel": media.one_of(CHANNELS),
+    "commercial": media.flag,
+    "imprint_url": media.web_address,
+    "employer": media.nonempty,
+    "language": media.one_of(LANGS),
     "hashtags": lambda v, where: tuple(_hashtag(t, where) for t in _strings(v, where)),
     "series": _series,
     "brands": _strings,
@@ -156,16 +134,22 @@ def parse(data: dict[str, Any], source: str, digest: str = "") -> Accounts:
             continue
         where = f"{source}: [{name}]"
         if not isinstance(table, dict):
+            # de: {where}: erwartet eine Tabelle mit Kontoeinstellungen (channel, commercial, ...)
             raise ConfigError(f"{where}: expected a table of account settings (channel, commercial, ...)")
         values = {}
         for key, value in table.items():
             if key not in FIELDS:
                 near = difflib.get_close_matches(key, FIELDS, n=1)
                 hint = f"did you mean {near[0]!r}? " if near else ""
+                # de: {where}: unbekannter Schlüssel {key} (meintest du {near}? erlaubt: ...)
                 raise ConfigError(f"{where}: unknown key {key!r} ({hint}allowed: {', '.join(FIELDS)})")
-            values[key] = FIELDS[key](value, f"{where} {key}")
+            try:
+                values[key] = FIELDS[key](value, f"{where} {key}")
+            except media.Invalid as exc:
+                raise ConfigError(str(exc)) from None
         by_name[name] = Account(name=name, **values)
     if default is not None and default not in by_name:
+        # de: {source}: default: kein Konto {default} (Konten: ...)
         raise ConfigError(f"{source}: default: no account {default!r} (accounts: {', '.join(by_name) or 'none'})")
     return Accounts(source, by_name, default, digest)
 
@@ -174,6 +158,7 @@ def load(path: Path) -> Accounts:
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
+        # de: {path}: Kontendatei nicht lesbar: {reason}
         raise ConfigError(f"{path}: cannot read accounts file: {exc.strerror or exc}") from None
     return parse(packs.read_toml(path), _shown(path), digest)
 
@@ -195,10 +180,12 @@ def for_config(value: Any, root: Path, where: str) -> Accounts:
     if isinstance(value, str):
         path = root / value
         if not path.is_file():
+            # de: {where}: Kontendatei {value} nicht gefunden
             raise ConfigError(f"{where}: accounts file {value!r} not found")
         return load(path)
     if isinstance(value, dict):
         return parse(value, where, hashlib.sha256(repr(value).encode()).hexdigest())
+    # de: {where}: erwartet den Pfad einer Kontendatei oder eine Tabelle von Konten, erhalten {value}
     raise ConfigError(f"{where}: expected the path of an accounts file or a table of accounts, got {short(value)}")
 
 

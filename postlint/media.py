@@ -69,19 +69,22 @@ class Invalid(ValueError):
     """A value that does not fit; the message is the part after `key: `."""
 
 
-def _text(value, field):
+def nonempty(value, field):
+    # de: {field}: erwartet einen nicht leeren Text, erhalten {value}
     if isinstance(value, str) and value.strip():
         return value.strip()
     raise Invalid(f"{field}: expected a non-empty string, got {short(value)}")
 
 
-def _flag(value, field):
+def flag(value, field):
+    # de: {field}: erwartet true oder false, erhalten {value}
     if isinstance(value, bool):
         return value
     raise Invalid(f"{field}: expected true or false, got {short(value)}")
 
 
-def _one_of(options):
+def one_of(options):
+    # de: {field}: unbekannter Wert {value} (erwartet: {options})
     def check(value, field):
         if isinstance(value, str) and value.strip().lower() in options:
             return value.strip().lower()
@@ -90,8 +93,9 @@ def _one_of(options):
     return check
 
 
-def _url(value, field):
-    value = _text(value, field)
+def web_address(value, field):
+    # de: {field}: erwartet eine Webadresse mit https://, erhalten {value}
+    value = nonempty(value, field)
     if not regex.match(r"https?://\S+\.\S", value):
         raise Invalid(f"{field}: expected a web address starting with https://, got {short(value)}")
     return value
@@ -109,6 +113,7 @@ def duration(value, field, bare_unit: str = "s") -> float:
             return float(hours * 3600 + minutes * 60 + seconds)
         if unit := WITH_UNIT.fullmatch(text):
             return float(unit.group(1).replace(",", ".")) * UNIT_SECONDS[_unit(unit.group(2))]
+    # de: {field}: erwartet eine Dauer wie 90 s, 2 min oder 1:30, erhalten {value}
     raise Invalid(f"{field}: expected a duration such as 90 s, 2 min or 1:30, got {short(value)}")
 
 
@@ -123,18 +128,18 @@ def _seconds(value, field):
 
 
 ATTACHMENT_FIELDS = {
-    "kind": _one_of(KINDS),
-    "file": _text,
-    "alt": _text,
-    "source": _one_of(SOURCES),
-    "stock": _flag,
-    "license": _text,
-    "license_covers_social": _flag,
-    "permission": _flag,
-    "people": _flag,
-    "consent": _flag,
-    "minors": _flag,
-    "parental_consent": _flag,
+    "kind": one_of(KINDS),
+    "file": nonempty,
+    "alt": nonempty,
+    "source": one_of(SOURCES),
+    "stock": flag,
+    "license": nonempty,
+    "license_covers_social": flag,
+    "permission": flag,
+    "people": flag,
+    "consent": flag,
+    "minors": flag,
+    "parental_consent": flag,
     "duration": _seconds,
 }
 
@@ -161,14 +166,16 @@ def _attachment(item, number: int, where: str) -> Attachment:
     for key, raw in item.items():
         check = ATTACHMENT_FIELDS.get(key)
         if check is None:
+            # de: {where}.{key}: unbekanntes Feld eines Anhangs (erlaubt: ...)
             raise Invalid(f"{where}.{key}: unknown attachment field (allowed: {', '.join(ATTACHMENT_FIELDS)})")
         fields[key] = check(raw, f"{where}.{key}")
-    if "kind" not in fields:
+    if "kind" not in fields:  # de: ... kein kind (erwartet: image, video, document, carousel)
         raise Invalid(f"{where}{': ' if where else ''}no kind (expected one of {', '.join(KINDS)})")
     if fields.pop("stock", None):
         if fields.get("source", "stock") != "stock":
             raise Invalid(f"{where}.stock: contradicts source: {fields['source']}")
         fields["source"] = "stock"
+    # de: {where}.duration: nur ein Video hat eine Dauer (kind: {kind})
     if fields.get("duration") is not None and fields["kind"] != "video":
         raise Invalid(f"{where}.duration: only a video has a duration (kind: {fields['kind']})")
     return Attachment(number=number, **fields)
@@ -176,9 +183,9 @@ def _attachment(item, number: int, where: str) -> Attachment:
 
 EVENT_FIELDS = {
     "date": None,  # checked on its own: a date or a timestamp
-    "time": _text,
+    "time": nonempty,
     "duration": lambda value, field: duration(value, field, bare_unit="m"),
-    "registration_url": _url,
+    "registration_url": web_address,
 }
 
 
@@ -196,7 +203,7 @@ def event(value: Any) -> tuple[Event | None, str | None]:
     except Invalid as exc:
         return None, str(exc)
     if "date" not in fields:
-        return None, "no date (write e.g. date: 2026-12-01)"
+        return None, "no date (write e.g. date: 2026-12-01)"  # de: kein Datum (z. B. date: 2026-12-01)
     return Event(**fields), None
 
 
@@ -206,6 +213,7 @@ def _date(value):
             value = dt.datetime.fromisoformat(value.strip()) if "T" in value or " " in value.strip() \
                 else dt.date.fromisoformat(value.strip())
         except ValueError:
+            # de: .date: kein Datum nach ISO 8601: {value}
             raise Invalid(f".date: not an ISO 8601 date: {short(value)}") from None
     if isinstance(value, (dt.date, dt.datetime)):
         return value
