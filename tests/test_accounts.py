@@ -135,3 +135,14 @@ def test_the_cache_key_changes_with_the_accounts_file(tmp_path):
     after = Cache(tmp_path / "cache", "salt").key("a.md", b"text", cfg.source)
     assert before != after
     assert accounts.DIGESTS[cfg.source] == cfg.accounts.digest
+
+
+def test_calendar_rows_get_the_account_their_account_column_names(tmp_path):
+    root = folder(tmp_path)
+    (root / "plan.csv").write_text("date,account,text\n2026-12-01 09:00,muster,Die Herbstkollektion ist da!\n"
+                                   "2026-12-02 09:00,bob,Drei Learnings #KI\n", encoding="utf-8")
+    result = Linter(Options(select=("PL001",))).lint_path(root / "plan.csv")
+    assert [(e.draft.account and e.draft.account.name, e.draft.channel) for e in result.entries] == [
+        ("muster", "instagram"), (None, "linkedin")]
+    assert [(f.line, f.column) for f in result.findings] == [(3, 18)]
+    assert result.findings[0].message == f"account: no account 'bob' in {root / 'accounts.toml'} (accounts: jana, muster)"
