@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from postlint import accounts as accounts_mod
 from postlint import packs, registry
 from postlint.frontmatter import CHANNELS, LANGS, TYPES
 from postlint.paths import CONFIG_FILES
@@ -27,7 +28,7 @@ MAX_NUMBER = 1_000_000_000  # the largest value of a numeric option: limits are 
 SHARED_KEYS = {"level": ("error", "warning", "info"), "enabled": bool}
 PATH_KEYS = {"channel", "type", "lang", "ignore", "extend-select", "rules"}
 TOP_KEYS = {"channel", "type", "lang", "select", "extend-select", "ignore", "exclude", "extend-exclude",
-            "fail-on", "per-path", "rules", "max-file-size", "calendar"}
+            "fail-on", "per-path", "rules", "max-file-size", "calendar", "accounts"}
 
 
 def _type_name(spec) -> str:
@@ -145,6 +146,7 @@ class Config:
     rules: dict[str, dict] = field(default_factory=dict)
     per_path: list[tuple[regex.Pattern, dict]] = field(default_factory=list)
     calendar: dict = field(default_factory=dict)  # calendar-file settings, see postlint.tabular
+    accounts: accounts_mod.Accounts = accounts_mod.NO_ACCOUNTS  # see postlint.accounts
 
     def relative(self, path: Path) -> str:
         try:
@@ -213,6 +215,8 @@ def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:
             raise ConfigError(f"{where('calendar')}: expected a table")
         tabular.settings(data["calendar"], where("calendar"))
         cfg.calendar = data["calendar"]
+    cfg.accounts = accounts_mod.for_config(data.get("accounts"), root, where("accounts"))
+    accounts_mod.DIGESTS[source] = cfg.accounts.digest
     per_path = data.get("per-path", {})
     if not isinstance(per_path, dict):
         raise ConfigError(f"{where('per-path')}: expected a table of glob = {{...}} tables")

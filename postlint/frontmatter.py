@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from postlint import media
 from postlint.problem import short
 
 CHANNELS = ("linkedin", "x", "instagram", "facebook", "xing")
@@ -91,6 +92,9 @@ SCHEMA = {
     "scheduled": _timestamp,
     "account": _str,
     "postlint": _settings,
+    "attachments": media.attachments,
+    "event": media.event,
+    "series": _str,
 }
 
 
@@ -105,7 +109,8 @@ def validate(data: dict[str, Any], extra_keys=()) -> tuple[dict[str, Any], list[
             continue
         parsed, error = (None, value.reason) if isinstance(value, Rejected) else check(value)
         if error:
-            problems.append((key, True, f"{key}: {error}"))
+            # `attachments[2].kind: ...`, `event.date: ...`: the path into the value
+            problems.append((key, True, f"{key}{'' if error[0] in '[.' else ': '}{error}"))
         else:
             meta[key] = parsed
     return meta, problems

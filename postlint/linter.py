@@ -351,11 +351,13 @@ class Linter:
                     return value
             return default
 
-        channel = pick("channel", self.options.channel, DEFAULT_CHANNEL)
+        account = cfg.accounts.get(meta.get("account"))  # postlint.accounts
+        # an account's channel comes after the draft's own and --channel, before the configuration's
+        channel = pick("channel", self.options.channel or (account and account.channel), DEFAULT_CHANNEL)
         lang = pick("lang") or lang_mod.detect(text)
         return source.Draft(path=display, raw=raw, meta=meta, channel=channel, type=pick("type", None, DEFAULT_TYPE),
                             lang=lang, body_start=fm.end, text=text, notes=notes, front_matter=fm, _runs=runs,
-                            _line_starts=line_starts or [])
+                            _line_starts=line_starts or [], account=account, accounts=cfg.accounts)
 
 
 def stamp(rule: registry.Rule, level: Level, hit: Hit, draft: source.Draft) -> Finding:

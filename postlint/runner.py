@@ -23,6 +23,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from postlint import accounts as accounts_mod
 from postlint import paths
 from postlint.problem import Finding, Fix, Level
 
@@ -58,7 +59,9 @@ class Cache:
                 self._configs[config_source] = hashlib.sha256(Path(config_source).read_bytes()).hexdigest()
             except OSError:
                 self._configs[config_source] = config_source
-        head = f"{self.salt}|{display}|{self._configs[config_source]}|"
+        # the accounts file is part of the configuration: its rules read `Draft.account`
+        accounts = accounts_mod.DIGESTS.get(config_source, "")
+        head = f"{self.salt}|{display}|{self._configs[config_source]}|{accounts}|"
         digest = hashlib.sha256(head.encode(errors="surrogateescape"))  # file names need not be valid UTF-8
         digest.update(data)
         return digest.hexdigest()

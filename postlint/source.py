@@ -59,6 +59,9 @@ class FrontMatter:
     key_spans: dict[str, tuple[int, int]]
     value_spans: dict[str, tuple[int, int]]
     end: int  # offset where the body starts
+    # inside a list or mapping value: item number (from 1) or field name -> span of its value
+    # (`attachments[2]`, `event.date`), so findings about one item point at it
+    inner_spans: dict[str, dict[Any, tuple[int, int]]] = field(default_factory=dict)
 
 
 def split_front_matter(text: str) -> FrontMatter:
@@ -92,14 +95,18 @@ def split_front_matter(text: str) -> FrontMatter:
         data = {}
     if not isinstance(data, dict):
         raise InputError(f"malformed front matter: expected key: value pairs, got {type(data).__name__}")
-    key_spans, value_spans = {}, {}
+    key_spans, value_spans, inner_spans = {}, {}, {}
     constructor = yaml.constructor.SafeConstructor()
+    span = lambda n: (offset + n.start_mark.index, offset + n.end_mark.index)  # noqa: E731
     for key_node, value_node in node.value if node is not None else ():
         # named as in the data: `on:` is the key True in YAML 1.1
         key = str(constructor.construct_object(key_node, deep=True))
-        key_spans[key] = (offset + key_node.start_mark.index, offset + key_node.end_mark.index)
-        value_spans[key] = (offset + value_node.start_mark.index, offset + value_node.end_mark.index)
-    return FrontMatter({str(k): v for k, v in data.items()}, key_spans, value_spans, match.end())
+        key_spans[key], value_spans[key] = span(key_node), span(value_node)
+        if isinstance(value_node, yaml.SequenceNode):
+            inner_spans[key] = {n: span(item) for n, item in enumerate(value_node.value, 1)}
+        elif isinstance(value_node, yaml.MappingNode):
+            inner_spans[key] = {str(k.value): span(v) for k, v in value_node.value if isinstance(k, yaml.ScalarNode)}
+    return FrontMatter({str(k): v for k, v in data.items()}, key_spans, value_spans, match.end(), inner_spans)
 
 
 def _failing_line(node) -> str:
@@ -290,6 +297,21 @@ class Draft(DraftCore):
     """One draft, ready for the checks: the post text and what is measured in it."""
 
     text: str = ""
+    # the account the draft names (`account:`, or the accounts file's default): its channel,
+    # employer, own hashtags, brands, domains and UTM defaults, for any rule (postlint.accounts)
+    account: Any = None
+    accounts: Any = None  # all accounts of the draft's configuration (postlint.accounts.Accounts)
+
+    @property
+    def attachments(self) -> tuple | None:
+        """The `attachments:` of the front matter (postlint.media.Attachment), None when the
+        draft does not declare them: rules that need them stay silent then."""
+        return self.meta.get("attachments")
+
+    @property
+    def event(self):
+        """The `event:` of the front matter (postlint.media.Event), or None."""
+        return self.meta.get("event")
 
     def shed(self, keep_raw: bool = True) -> DraftCore:
         """What is left of this draft for the later phases of a run (schedule, suppressions,

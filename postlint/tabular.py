@@ -33,8 +33,8 @@ from postlint.problem import ConfigError, InputError, short
 from postlint.source import FrontMatter
 
 SUFFIXES = (".csv", ".jsonl")
-FIELDS = ("date", "time", "text", "link", "channel", "account", "type", "lang", "sponsored")
-META_FIELDS = ("channel", "account", "type", "lang", "sponsored")
+FIELDS = ("date", "time", "text", "link", "channel", "account", "type", "lang", "sponsored", "attachments")
+META_FIELDS = ("channel", "account", "type", "lang", "sponsored", "attachments")
 KEYS = ("preset", "timezone", "header", "delimiter", "date-format", "columns")
 PRESETS = {
     "postlint": {"header": True, "date-format": "iso",
@@ -314,6 +314,8 @@ def _meta(field: str, value: Any) -> Any:
         return BOOLEANS.get(value.casefold(), value)
     if field == "channel":
         return CHANNEL_ALIASES.get(value.casefold(), value)
+    if field == "attachments":  # a spreadsheet cell lists kinds: "image, video"
+        return [kind.strip() for kind in regex.split(r"[,;]", value) if kind.strip()]
     return value
 
 

@@ -56,6 +56,19 @@ def compact(findings, code: str | None = None) -> list[str]:
             if code is None or f.code == code]
 
 
+def rule_accounts(rule: registry.Rule) -> tuple[dict, dict]:
+    """`accounts=` for `lint` of a rule's `## Example` and of its `Use instead:`: the
+    `# accounts.toml` block each shows (the Example's, when `Use instead:` shows none)."""
+    import tomllib
+
+    example = rule.doc.split("## Example", 1)[1]
+    bad, _, good = example.partition("Use instead:")
+    pattern = r"```toml\n(# accounts\.toml\n.*?)\n```"
+    found = [regex.search(pattern, part, flags=regex.S) for part in (bad, good)]
+    tables = [{"accounts": tomllib.loads(block.group(1))} if block else {} for block in found]
+    return tables[0], tables[1] or tables[0]
+
+
 def rule_examples(rule: registry.Rule) -> tuple[str, str]:
     """The `## Example` and `Use instead:` code blocks of a rule's docs."""
     doc = rule.doc

@@ -232,3 +232,30 @@ def test_calendar_errors_exit_two(plan):
     assert code == 2 and "broken.csv: error: no 'date' column" in err
     code, _, err = run("calendar", "--calendar-option", "timezone=Nowhere", "drafts", cwd=plan)
     assert code == 2 and "unknown time zone 'Nowhere'" in err
+
+
+# -- attachments (docs/front-matter.md) ---------------------------------------------------
+def test_an_attachments_column_lists_kinds_and_its_findings_sit_on_the_cell():
+    linter = Linter(Options(select=("PL001", "PL404", "PL410")))
+    text = ("date,channel,attachments,text\n"
+            f"2026-12-01 09:00,instagram,document,{CLEAN}\n"
+            f"2026-12-02 09:00,instagram,\"image; video\",{CLEAN}\n"
+            f"2026-12-03 09:00,instagram,foto,{CLEAN}\n"
+            f"2026-12-04 09:00,instagram,,{CLEAN}\n")
+    result = linter.lint_text(decode(text.encode("utf-8")), Path("plan.csv"), "plan.csv")
+    assert [e.draft.meta.get("attachments") and [a.kind for a in e.draft.meta["attachments"]]
+            for e in result.entries] == [["document"], ["image", "video"], None, None]
+    assert [(f.line, f.column, f.code, f.message) for f in result.findings] == [
+        (2, 28, "PL404", "no image or video (attachments: document; instagram needs one)"),
+        (3, 29, "PL410", "image 1 has no alt text"),
+        (4, 28, "PL001", "attachments[1].kind: unknown value 'foto' (expected one of image, video, document, carousel)")]
+
+
+def test_jsonl_attachments_may_be_objects():
+    line = json.dumps({"date": "2026-12-01T09:00:00+01:00", "channel": "instagram", "text": CLEAN,
+                       "attachments": [{"kind": "image", "alt": "Team", "source": "own", "people": True}]})
+    linter = Linter(Options(select=("PL001", "PL404", "PL410", "PL521")))
+    result = linter.lint_text(decode((line + "\n").encode("utf-8")), Path("plan.jsonl"), "plan.jsonl")
+    assert [(f.code, f.message) for f in result.findings] == [
+        ("PL521", "image 1 shows people; consent not declared (consent)")]
+    assert result.findings[0].column == line.index('[{"kind"') + 1

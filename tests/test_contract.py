@@ -7,7 +7,7 @@ import tomllib
 import pytest
 import regex
 
-from helpers import ROOT, compact, lint, rule_examples
+from helpers import ROOT, compact, lint, rule_accounts, rule_examples
 from postlint import docgen, packs, registry
 from postlint.config import check_rule_table
 
@@ -106,8 +106,10 @@ def test_docs_examples_do_not_lie(rule):
     bad, good = rule_examples(rule)
     # a rule the pack turns on nowhere (the user picks where) is judged turned on
     rules = {rule.name: {"enabled": True}} if _off_everywhere(rule) else None
-    assert compact(lint(bad, rules=rules), rule.code), f"the Example of {rule.code} does not trigger it"
-    assert compact(lint(good, rules=rules)) == [], f"the 'Use instead' of {rule.code} triggers findings"
+    bad_accounts, good_accounts = rule_accounts(rule)  # the accounts files the account rules' docs show
+    assert compact(lint(bad, rules=rules, **bad_accounts), rule.code), f"the Example of {rule.code} does not trigger it"
+    assert compact(lint(good, rules=rules, **good_accounts)) == [], \
+        f"the 'Use instead' of {rule.code} triggers findings"
 
 
 def test_generated_docs_are_current():

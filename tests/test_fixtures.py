@@ -22,7 +22,8 @@ def cases():
 @pytest.mark.parametrize(("code", "case"), list(cases()))
 def test_fixture(code, case):
     rules = {code: case["config"]} if "config" in case else None
-    findings = lint(case["text"], rules=rules, channel=case.get("channel"))
+    accounts = {"accounts": case["accounts"]} if "accounts" in case else {}  # inline accounts file
+    findings = lint(case["text"], rules=rules, channel=case.get("channel"), **accounts)
     assert compact(findings, code) == case["expect"]
     for finding, fragment in zip([f for f in findings if f.code == code], case.get("messages", [])):
         assert fragment in finding.message

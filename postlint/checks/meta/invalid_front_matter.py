@@ -3,9 +3,13 @@
 ## What it does
 Checks the YAML front matter of a draft: every key must be one postlint knows
 (`channel`, `type`, `lang`, `sponsored`, `scheduled`, `account`, `consent`,
-`first_contact`, `postlint`) or one
+`first_contact`, `postlint`, `attachments`, `event`, `series`) or one
 listed in `allow-keys`, and every value must have the right type and a known value
-(`channel: x`, `type: connection-note`, `scheduled: 2026-12-01T09:00:00+01:00`).
+(`channel: x`, `type: connection-note`, `scheduled: 2026-12-01T09:00:00+01:00`). Inside
+`attachments:` and `event:` the message names the item and field
+(`attachments[2].kind: unknown value 'foto'`); docs/front-matter.md lists them. When an
+accounts file is configured, `account:` must name one of its accounts, and `series:` a
+series of that account or a hashtag (docs/accounts.md).
 
 ## Why is this bad?
 The other rules rely on these values. A typo such as `chanel: x` or `sponsored: ture`
@@ -42,6 +46,8 @@ the fix waits for `--unsafe-fixes`. Nothing else in the front matter changes.
 
 import difflib
 
+import regex
+
 from postlint import frontmatter
 from postlint.problem import Fix, Hit
 
@@ -58,10 +64,15 @@ def check(draft, opts):
     _, problems = frontmatter.validate(fm.data, extra_keys=opts["allow-keys"])
     for key, on_value, message in problems:
         start, end = (fm.value_spans if on_value else fm.key_spans)[key]
+        # `attachments[2].kind: ...`, `event.date: ...`: on that item or field where it is shown
+        part = regex.match(rf"{regex.escape(key)}(?:\[(\d+)\]|\.(\w+))", message) if on_value else None
+        if part:
+            start, end = fm.inner_spans.get(key, {}).get(int(part[1]) if part[1] else part[2], (start, end))
         written = draft.raw[start:end]
         if not on_value and written != key:  # `on:`, `yes:`: YAML 1.1 reads a boolean
             message += f" (YAML reads {written!r} as {key})"
         yield Hit(start, end, message, raw=True, fix=_fix(fm.data, key, on_value, start, end, opts))
+    yield from _account_problems(draft, fm)
 
 
 def _fix(data: dict, key: str, on_value: bool, start: int, end: int, opts) -> Fix | None:
@@ -77,3 +88,25 @@ def _fix(data: dict, key: str, on_value: bool, start: int, end: int, opts) -> Fi
         word = key.lower()
     close = difflib.get_close_matches(word, candidates, n=2, cutoff=0.75)
     return Fix(start, end, close[0], safe=False) if len(close) == 1 else None
+
+
+def _account_problems(draft, fm):
+    """`account:` naming no account of the accounts file, `series:` naming no series."""
+    accounts, meta = draft.accounts, draft.meta
+    if accounts and accounts.by_name and "account" in meta and draft.account is None:
+        start, end = fm.value_spans["account"]
+        # de: account: kein Konto {name!r} in {source} (Konten: {names})
+        yield Hit(start, end, f"account: no account {meta['account']!r} in {accounts.source} "
+                              f"(accounts: {', '.join(accounts.by_name)})", raw=True)
+    series, account = meta.get("series"), draft.account
+    if series is None or series.startswith("#"):  # a hashtag needs no account
+        return
+    start, end = fm.value_spans["series"]
+    if account is None:
+        # de: series: {series!r} ist kein Hashtag, und der Entwurf hat kein Konto mit Reihen
+        yield Hit(start, end, f"series: {series!r} is no hashtag, and the draft has no account with series "
+                              f"(write e.g. series: \"#FreitagsFrage\")", raw=True)
+    elif account.series_hashtag(series) is None:
+        # de: series: {series!r} ist weder ein Hashtag noch eine Reihe des Kontos {name!r} (Reihen: {known})
+        yield Hit(start, end, f"series: {series!r} is no hashtag and no series of account {account.name!r} "
+                              f"(series: {', '.join(account.series) or 'none'})", raw=True)
