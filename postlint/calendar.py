@@ -13,10 +13,12 @@ import itertools
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from postlint import i18n
+from postlint.i18n import N_, t
 from postlint.problem import ConfigError, Hit
 from postlint.source import DraftCore, Scheduled
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 DEFAULT_TIMEZONE = "Europe/Berlin"
 
 
@@ -87,8 +89,7 @@ def over_limit(timeline, opts_for, period, describe):
             for i, post in enumerate(same):
                 limit = opts_for(post)["max"]
                 if i >= limit:
-                    also = f"; also {names(same[:i], post)}" if i else ""
-                    yield post.draft, hit(post, describe(post, i + 1, limit, also))
+                    yield post.draft, hit(post, describe(post, i + 1, limit, also(same[:i], post)))
 
 
 def hit(post: Post, message: str) -> Hit:
@@ -98,7 +99,7 @@ def hit(post: Post, message: str) -> Hit:
 
 
 def day(post: Post) -> str:
-    return f"{WEEKDAYS[post.day.weekday()]} {post.day.isoformat()}"
+    return f"{t(WEEKDAYS[post.day.weekday()])} {post.day.isoformat()}"
 
 
 def week(post: Post) -> str:
@@ -118,26 +119,33 @@ def monday(post: Post) -> dt.date:
 def moment(post: Post, ref: Post) -> str:
     """`at 09:00` on the day of `ref`, `on Mon 09:00` in its week, else with the date."""
     if post.day == ref.day:
-        return f"at {post.clock}"
+        return t("at {time}", time=post.clock)
     if post.week == ref.week:
-        return f"on {WEEKDAYS[post.day.weekday()]} {post.clock}"
-    return f"on {day(post)} {post.clock}"
+        return t("on {day} {time}", day=t(WEEKDAYS[post.day.weekday()]), time=post.clock)
+    return t("on {day} {time}", day=day(post), time=post.clock)
 
 
 def label(path: str, row: int | None, ref_path: str | None = None) -> str:
     """A draft's name in messages: its path; a calendar row as `line 7` in the file of `ref_path`."""
     if row is None:
         return path
-    return f"line {row}" if path == ref_path else f"{path}:{row}"
+    return t("line {line}", line=row) if path == ref_path else f"{path}:{row}"
 
 
 def names(posts: list[Post], ref: Post, limit: int = 3) -> str:
     """`drafts/a.md at 09:00, drafts/b.md on Mon 13:00 and 2 more`."""
     shown = ", ".join(f"{label(p.draft.path, p.row, ref.draft.path)} {moment(p, ref)}" for p in posts[:limit])
-    return shown + (f" and {len(posts) - limit} more" if len(posts) > limit else "")
+    return t("{posts} and {count} more", posts=shown, count=len(posts) - limit) if len(posts) > limit else shown
+
+
+def also(posts: list[Post], ref: Post) -> str:
+    """`; also drafts/a.md at 09:00`: the earlier posts a limit counts, or nothing."""
+    return t("; also {posts}", posts=names(posts, ref)) if posts else ""
 
 
 def ordinal(n: int) -> str:
+    if i18n.language == "de":
+        return f"{n}."
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 

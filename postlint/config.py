@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from postlint import packs, registry
+from postlint import i18n, packs, registry
 from postlint.frontmatter import CHANNELS, LANGS, TYPES
 from postlint.paths import CONFIG_FILES
 from postlint.problem import ConfigError, Level, short
@@ -27,7 +27,7 @@ MAX_NUMBER = 1_000_000_000  # the largest value of a numeric option: limits are 
 SHARED_KEYS = {"level": ("error", "warning", "info"), "enabled": bool}
 PATH_KEYS = {"channel", "type", "lang", "ignore", "extend-select", "rules"}
 TOP_KEYS = {"channel", "type", "lang", "select", "extend-select", "ignore", "exclude", "extend-exclude",
-            "fail-on", "per-path", "rules", "max-file-size", "calendar"}
+            "fail-on", "per-path", "rules", "max-file-size", "calendar", "language"}
 
 
 def _type_name(spec) -> str:
@@ -136,6 +136,7 @@ class Config:
     channel: str | None = None
     type: str | None = None
     lang: str | None = None
+    language: str | None = None  # the language of postlint's messages (postlint.i18n), not of drafts
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
@@ -190,6 +191,8 @@ def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:
         cfg.type = check_value(data["type"], TYPES, where("type"))
     if "lang" in data:
         cfg.lang = check_value(data["lang"], LANGS, where("lang"))
+    if "language" in data:
+        cfg.language = check_value(data["language"], i18n.LANGUAGES, where("language"))
     if "select" in data:
         cfg.select = _selectors(data["select"], where("select"))
     cfg.extend_select = _selectors(data.get("extend-select", []), where("extend-select"))

@@ -20,6 +20,7 @@ import click
 import regex
 
 from postlint import __version__
+from postlint.i18n import nt, number, t
 from postlint.problem import Level
 
 OUTPUT_VERSION = "1"
@@ -67,14 +68,16 @@ class Tally:
     def summary(self) -> str:
         c = self.counts
         if not c["findings"] and not c["unreadable"]:
-            text = f"All clear: {plural(c['files'], 'file')} checked, no problems."
+            text = t("All clear: {files} checked, no problems.", files=plural(c["files"], "file"))
         elif not c["findings"]:
-            text = f"No problems in {plural(c['files'] - c['unreadable'], 'file')} checked."
+            text = t("No problems in {files} checked.", files=plural(c["files"] - c["unreadable"], "file"))
         else:
             parts = ", ".join(plural(c[k], k) for k in ("error", "warning", "info") if c[k])
-            text = f"Found {plural(c['findings'], 'problem')} ({parts}) in {plural(len(self.flagged), 'file')}."
+            text = t("Found {problems} ({levels}) in {files}.", problems=plural(c["findings"], "problem"),
+                     levels=parts, files=plural(len(self.flagged), "file"))
         if c["unreadable"]:
-            text += f" {plural(c['unreadable'], 'file')} could not be checked."
+            text += " " + nt("{count} file could not be checked.", "{count} files could not be checked.",
+                             c["unreadable"], count=number(c["unreadable"]))
         return text
 
 
@@ -132,8 +135,16 @@ def _headline(finding, color: bool) -> str:
     return f"{path}:{finding.line}:{finding.column}: {finding.code} [{finding.level}] {message}"
 
 
+# "1 file", "2 files": the count and its noun, by the noun's English singular
+PLURALS = {"file": lambda n, count: nt("{count} file", "{count} files", n, count=count),
+           "problem": lambda n, count: nt("{count} problem", "{count} problems", n, count=count),
+           "error": lambda n, count: nt("{count} error", "{count} errors", n, count=count),
+           "warning": lambda n, count: nt("{count} warning", "{count} warnings", n, count=count),
+           "info": lambda n, count: nt("{count} info", "{count} info", n, count=count)}
+
+
 def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 or word == 'info' else 's'}"
+    return PLURALS[word](n, number(n))
 
 
 # Each formatter yields its output a line (or a block of lines) at a time as the results

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from postlint import calendar
 from postlint import config as config_mod
-from postlint import frontmatter, lang as lang_mod, packs, registry, source, suppress, tabular
+from postlint import frontmatter, i18n, lang as lang_mod, packs, registry, source, suppress, tabular
 from postlint.paths import DRAFT_SUFFIXES, read_up_to
 from postlint.problem import FINDING_ORDER, ConfigError, Finding, Hit, InputError, Level, pickled_by_fields, short
 
@@ -35,6 +35,7 @@ class Options:
     config_file: str | None = None
     calendar: tuple[str, ...] = ()  # `key=value` calendar settings (tabular.option_table)
     follow_symlinks: bool = False  # also symbolic links to files outside the checked folders
+    language: str | None = None  # of the messages (postlint.i18n); None: as chosen before
 
 
 @pickled_by_fields
@@ -92,6 +93,8 @@ class Linter:
 
     def __init__(self, options: Options = Options(), config: config_mod.Config | None = None):
         self.options = options
+        if options.language:  # also in worker processes, which build their own Linter
+            i18n.use(options.language)
         self._explicit = config
         if options.config_file:
             path = Path(options.config_file)

@@ -73,6 +73,7 @@ from postlint import grammar, nlp, patterns, text as text_mod
 from postlint.checks._kinds import whole_post
 from postlint.grammar import WEAK_OPENERS, cues
 from postlint.packs import lexicon
+from postlint.i18n import t
 
 CODE = "PL401"
 NAME = "missing-cta"
@@ -81,7 +82,7 @@ OPTIONS = {}
 
 def check(draft, opts):
     if draft.text.strip() and not is_reply(draft) and not has_call_to_action(draft.text, draft.lang):
-        yield whole_post(draft, "no call to action (no invitation, sign-up phrase or question to readers)")
+        yield whole_post(draft, t("no call to action (no invitation, sign-up phrase or question to readers)"))
 
 
 def is_reply(draft) -> bool:

@@ -22,6 +22,7 @@ Wie #KI unseren Mittelstand verändert. Was meint ihr? #Digitalisierung #Mittels
 """
 
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL206"
 NAME = "duplicate-hashtag"
@@ -33,6 +34,6 @@ def check(draft, opts):
     for tag in draft.hashtags:
         key = tag.text.casefold()
         if key in seen:
-            yield Hit(tag.start, tag.end, f"duplicate hashtag #{tag.text} (first on line {seen[key]})")
+            yield Hit(tag.start, tag.end, t("duplicate hashtag #{tag} (first on line {line})", tag=tag.text, line=seen[key]))
         else:
             seen[key] = draft.position(draft.file_offset(tag.start))[0]

@@ -27,6 +27,7 @@ Drei Learnings aus unserem Kundenprojekt: Zuhören, messen, nachsteuern. Was mei
 
 from postlint.checks._kinds import whole_post
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL201"
 NAME = "missing-hashtags"
@@ -38,7 +39,7 @@ def check(draft, opts):
     if count >= opts["min"]:
         return
     if count == 0:
-        yield whole_post(draft, f"no hashtags (min {opts['min']})")
+        yield whole_post(draft, t("no hashtags (min {min})", min=opts["min"]))
     else:
         tag = draft.hashtags[-1]
-        yield Hit(tag.start, tag.end, f"{count} hashtags (min {opts['min']})")
+        yield Hit(tag.start, tag.end, t("{count} hashtags (min {min})", count=count, min=opts["min"]))

@@ -26,6 +26,7 @@ Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Digitalisierung #KI #M
 """
 
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL203"
 NAME = "more-hashtags-than-recommended"
@@ -37,4 +38,5 @@ def check(draft, opts):
     if len(tags) > opts["max"]:
         return
     for tag in tags[opts["recommended"]:]:
-        yield Hit(tag.start, tag.end, f"{len(tags)} hashtags ({opts['recommended']} recommended): #{tag.text}")
+        yield Hit(tag.start, tag.end, t("{count} hashtags ({recommended} recommended): #{tag}", count=len(tags),
+                                        recommended=opts["recommended"], tag=tag.text))

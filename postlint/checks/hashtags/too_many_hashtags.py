@@ -27,6 +27,7 @@ Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Digitalisierung #KI #M
 """
 
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL202"
 NAME = "too-many-hashtags"
@@ -38,4 +39,4 @@ def check(draft, opts):
     excess = tags[opts["max"]:]
     if excess:
         named = " ".join(f"#{tag.text}" for tag in excess[:3]) + (" …" if len(excess) > 3 else "")
-        yield Hit(excess[0].start, excess[-1].end, f"{len(tags)} hashtags (max {opts['max']}): {named}")
+        yield Hit(excess[0].start, excess[-1].end, t("{count} hashtags (max {max}): {tags}", count=len(tags), max=opts["max"], tags=named))

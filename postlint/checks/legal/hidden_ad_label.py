@@ -46,6 +46,7 @@ sponsored: true
 
 from postlint.checks.legal import _labels
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL511"
 NAME = "hidden-ad-label"
@@ -64,12 +65,13 @@ def check(draft, opts):
     problems = []
     for label in labels:
         if label.start >= closing:
-            problems.append(f"ad label '{label.text}' only in the closing hashtags")
+            problems.append(t("ad label '{label}' only in the closing hashtags", label=label.text))
         elif label.start >= first_line_end:
             line = draft.text.count("\n", 0, label.start) + 1
-            problems.append(f"ad label '{label.text}' not in the first line (line {line})")
+            problems.append(t("ad label '{label}' not in the first line (line {line})", label=label.text, line=line))
         elif label.end > opts["fold"]:
-            problems.append(f"ad label '{label.text}' after the first {opts['fold']} characters")
+            problems.append(t("ad label '{label}' after the first {fold} characters", label=label.text,
+                              fold=opts["fold"]))
         else:
             return
     yield Hit(labels[0].start, labels[0].end, problems[0])

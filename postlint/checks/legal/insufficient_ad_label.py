@@ -36,6 +36,7 @@ Werbung | Seit drei Wochen teste ich die neue Laufuhr von @Sportwerk. Was ist eu
 
 from postlint.checks.legal import _labels
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL512"
 NAME = "insufficient-ad-label"
@@ -48,4 +49,5 @@ def check(draft, opts):
     weak = _labels.weak(draft, evident_only=False)
     if weak:
         label = weak[0]
-        yield Hit(label.start, label.end, f"insufficient ad label '{label.text}' (write 'Werbung' or 'Anzeige')")
+        yield Hit(label.start, label.end, t("insufficient ad label '{label}' (write 'Werbung' or 'Anzeige')",
+                                                     label=label.text))

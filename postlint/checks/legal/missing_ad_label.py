@@ -44,6 +44,7 @@ Werbung | Seit drei Wochen teste ich die neue Laufuhr von @Sportwerk. Was ist eu
 
 from postlint.checks._kinds import whole_post
 from postlint.checks.legal import _labels
+from postlint.i18n import t
 
 CODE = "PL501"
 NAME = "missing-ad-label"
@@ -55,5 +56,7 @@ def check(draft, opts):
         return
     if draft.lang == "de" and _labels.weak(draft, evident_only=False):
         return  # insufficient-ad-label explains what is wrong with the label used
-    example = "'Werbung' or 'Anzeige'" if draft.lang == "de" else "'Ad:' or '#ad'"
-    yield whole_post(draft, f"sponsored post without ad label ({example} at the start)")
+    if draft.lang == "de":
+        yield whole_post(draft, t("sponsored post without ad label ('Werbung' or 'Anzeige' at the start)"))
+    else:
+        yield whole_post(draft, t("sponsored post without ad label ('Ad:' or '#ad' at the start)"))

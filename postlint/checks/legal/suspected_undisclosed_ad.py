@@ -52,6 +52,7 @@ import regex
 from postlint import patterns, text
 from postlint.checks.legal import _labels
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL502"
 NAME = "suspected-undisclosed-ad"
@@ -70,7 +71,7 @@ def check(draft, opts):
                     for m in patterns.find(draft.text, draft.lang, "gifted-signals")]
     if signals:
         start, end, what = min(signals)
-        yield Hit(start, end, f"possible undisclosed ad: {what} (declare sponsored: true or false)")
+        yield Hit(start, end, t("possible undisclosed ad: {what} (declare sponsored: true or false)", what=what))
 
 
 NEGATION = regex.compile(r"(?:^|\W)(?:kein|keine|keinen|keiner|ohne|no|without|nicht|never|nie)\W+(?:\w+\W+)?$",

@@ -59,6 +59,7 @@ Hallo Frau Berg, danke für Ihren Vortrag auf der DMEXCO! Ihre Zahlen zur Arbeit
 
 from postlint.checks.outreach._selling import selling
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL503"
 NAME = "unsolicited-promotional-message"
@@ -71,4 +72,4 @@ def check(draft, opts):
     found = selling(draft)
     if found:
         start, end, what = found[0]
-        yield Hit(start, end, f"promotional message without consent: {what} (set consent: true only if agreed)")
+        yield Hit(start, end, t("promotional message without consent: {what} (set consent: true only if agreed)", what=what))

@@ -40,6 +40,7 @@ nicht beim Kundengespräch. Welche Erfahrung habt ihr gemacht? https://www.beisp
 from postlint import nlp
 from postlint.checks.engagement.missing_cta import calls
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL304"
 NAME = "bare-share"
@@ -61,4 +62,5 @@ def check(draft, opts):
         return
     if not any(kind in OWN_CALLS for *_, kind in calls(draft.text, draft.lang)):
         yield Hit(urls[0].start, urls[0].end,
-                  f"link shared with {own} words of your own (min {opts['min-own-words']}): say why you share it")
+                  t("link shared with {count} words of your own (min {min}): say why you share it", count=own,
+                    min=opts["min-own-words"]))

@@ -30,6 +30,7 @@ Unser neuer Leitfaden zur Arbeitszeiterfassung ist da. Die drei wichtigsten Punk
 from postlint import text
 from postlint.checks.links._domains import on_domain
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL301"
 NAME = "external-link"
@@ -39,4 +40,4 @@ OPTIONS = {"internal-domains": list}
 def check(draft, opts):
     for url in draft.urls:
         if not on_domain(url.text, opts["internal-domains"]):
-            yield Hit(url.start, url.end, f"external link to {text.domain_of(url.text)}")
+            yield Hit(url.start, url.end, t("external link to {domain}", domain=text.domain_of(url.text)))

@@ -36,6 +36,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from postlint.checks.links._domains import on_domain
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL302"
 NAME = "missing-utm"
@@ -50,4 +51,4 @@ def check(draft, opts):
         present = {key.lower() for key, _ in parse_qsl(urlsplit(target).query, keep_blank_values=True)}
         missing = [p for p in opts["required-params"] if p.lower() not in present]
         if missing:
-            yield Hit(url.start, url.end, f"link without {', '.join(missing)}")
+            yield Hit(url.start, url.end, t("link without {parameters}", parameters=", ".join(missing)))

@@ -36,6 +36,7 @@ Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Digitalisierung #KI #M
 
 from postlint import frontmatter
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL001"
 NAME = "invalid-front-matter"
@@ -49,5 +50,5 @@ def check(draft, opts):
         start, end = (fm.value_spans if on_value else fm.key_spans)[key]
         written = draft.raw[start:end]
         if not on_value and written != key:  # `on:`, `yes:`: YAML 1.1 reads a boolean
-            message += f" (YAML reads {written!r} as {key})"
+            message += t(" (YAML reads {written} as {key})", written=repr(written), key=key)
         yield Hit(start, end, message, raw=True)

@@ -37,6 +37,7 @@ import regex
 from postlint.checks._kinds import whole_post
 from postlint.packs import lexicon
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL801"
 NAME = "empty-connection-note"
@@ -49,12 +50,12 @@ SPARE_WORDS = 4
 def check(draft, opts):
     if not draft.text.strip():
         # nothing to point at in the post: point at where the body starts
-        yield Hit(draft.body_start, draft.body_start, "empty connection note", raw=True)
+        yield Hit(draft.body_start, draft.body_start, t("empty connection note"), raw=True)
         return
     words = [w.casefold() for w in WORD.findall(draft.text.replace("’", "'"))]
     for default in _defaults():
         if len(words) - len(default) <= SPARE_WORDS and _contains(words, default):
-            yield whole_post(draft, "connection note is the platform's default text")
+            yield whole_post(draft, t("connection note is the platform's default text"))
             return
 
 

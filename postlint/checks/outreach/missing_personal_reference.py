@@ -61,6 +61,7 @@ from postlint.checks._kinds import whole_post
 from postlint.checks.outreach.missing_greeting import greeting
 from postlint.checks.style.unfilled_placeholder import placeholders, slot_words
 from postlint.packs import lexicon
+from postlint.i18n import t
 
 CODE = "PL805"
 NAME = "missing-personal-reference"
@@ -78,7 +79,7 @@ def check(draft, opts):
     # "Sie bei {{unternehmen}}", "Ihr Beitrag über [Thema]": a reference to a placeholder is none
     slots = placeholders(draft.text)
     if not any(not _refers_to(m, slots, draft.text) for m in patterns.find(draft.text, draft.lang, "personal-references")):
-        yield whole_post(draft, "no personal reference (name, shared context, their content or company)")
+        yield whole_post(draft, t("no personal reference (name, shared context, their content or company)"))
 
 
 def _refers_to(match, slots, text) -> bool:

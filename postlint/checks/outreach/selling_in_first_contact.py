@@ -47,6 +47,7 @@ Hallo Herr Brandt, wir haben uns auf der DMEXCO am Stand von Sportwerk gesehen. 
 
 from postlint.checks.outreach._selling import selling
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL806"
 NAME = "selling-in-first-contact"
@@ -59,4 +60,4 @@ def check(draft, opts):
     found = selling(draft)
     if found:
         start, end, what = found[0]
-        yield Hit(start, end, f"selling in a first contact: {what}")
+        yield Hit(start, end, t("selling in a first contact: {what}", what=what))

@@ -48,6 +48,7 @@ Unser Team wächst: Willkommen, Jana! Schaut mal auf ihr Profil! #Team #Karriere
 import itertools
 
 from postlint import calendar
+from postlint.i18n import t
 
 CODE = "PL605"
 NAME = "posting-gap"
@@ -64,5 +65,6 @@ def check_all(timeline, opts_for):
             limit = opts_for(post)["max-days"]
             days = (post.day - previous.day).days
             if days > limit:
-                yield post.draft, calendar.hit(post, f"{days} days after {calendar.names([previous], post)} "
-                                                     f"(max {limit} days between {post.channel} posts)")
+                yield post.draft, calendar.hit(post, t(
+                    "{days} days after {previous} (max {max} days between {channel} posts)",
+                    days=days, previous=calendar.names([previous], post), max=limit, channel=post.channel))

@@ -54,6 +54,7 @@ import bisect
 import datetime as dt
 
 from postlint import calendar
+from postlint.i18n import t
 
 CODE = "PL602"
 NAME = "posts-too-close"
@@ -72,6 +73,7 @@ def check_all(timeline, opts_for):
             start = bisect.bisect_right(times, post.utc - dt.timedelta(hours=hours), 0, i)
             if start < i:
                 close = posts[start:i][::-1]
-                yield post.draft, calendar.hit(post, f"{calendar.duration(post.utc - close[0].utc)} after "
-                                                     f"{calendar.names(close, post)} "
-                                                     f"(min {hours:g} h between {post.channel} posts)")
+                yield post.draft, calendar.hit(post, t(
+                    "{duration} after {previous} (min {hours} h between {channel} posts)",
+                    duration=calendar.duration(post.utc - close[0].utc), previous=calendar.names(close, post),
+                    hours=f"{hours:g}", channel=post.channel))

@@ -63,6 +63,7 @@ Ein Blick in die Werkstatt. Schaut mal rein! #Handwerk #Qualität #Mittelstand
 import datetime as dt
 
 from postlint import calendar
+from postlint.i18n import nt, t
 
 CODE = "PL604"
 NAME = "too-few-posts-per-week"
@@ -83,15 +84,18 @@ def check_all(timeline, opts_for):
             if previous is not None and minimum > 0:
                 after, before = calendar.monday(previous) + week, calendar.monday(first) - week
                 if after == before:
-                    yield first.draft, calendar.hit(first, f"no {first.channel} post in week "
-                                                           f"{calendar.week_of(after)} (min {minimum} a week)")
+                    yield first.draft, calendar.hit(first, t(
+                        "no {channel} post in week {week} (min {min} a week)", channel=first.channel,
+                        week=calendar.week_of(after), min=minimum))
                 elif after < before:
-                    yield first.draft, calendar.hit(first, f"no {first.channel} post in weeks "
-                                                           f"{calendar.week_of(after)} to {calendar.week_of(before)} "
-                                                           f"(min {minimum} a week)")
+                    yield first.draft, calendar.hit(first, t(
+                        "no {channel} post in weeks {first} to {last} (min {min} a week)", channel=first.channel,
+                        first=calendar.week_of(after), last=calendar.week_of(before), min=minimum))
             minimum, count = opts_for(last)["min"], len(same_week)
             if count < minimum:
-                also = f"; also {calendar.names(same_week[:-1], last)}" if count > 1 else ""
-                yield last.draft, calendar.hit(last, f"only {count} {last.channel} post{'s' if count > 1 else ''} "
-                                                     f"in week {calendar.week(last)} (min {minimum} a week{also})")
+                also = calendar.also(same_week[:-1], last)
+                yield last.draft, calendar.hit(last, nt(
+                    "only {n} {channel} post in week {week} (min {min} a week{also})",
+                    "only {n} {channel} posts in week {week} (min {min} a week{also})", count,
+                    channel=last.channel, week=calendar.week(last), min=minimum, also=also))
             previous = last

@@ -49,6 +49,7 @@ Unser Team wächst: Willkommen, Jana! Schaut mal auf ihr Profil! #Team #Karriere
 """
 
 from postlint import calendar
+from postlint.i18n import t
 
 CODE = "PL601"
 NAME = "too-many-posts-per-day"
@@ -61,6 +62,7 @@ def check(draft, opts):
 
 def check_all(timeline, opts_for):
     def describe(post, n, limit, also):
-        return f"{calendar.ordinal(n)} {post.channel} post on {calendar.day(post)} (max {limit} a day{also})"
+        return t("{ordinal} {channel} post on {day} (max {max} a day{also})", ordinal=calendar.ordinal(n),
+                 channel=post.channel, day=calendar.day(post), max=limit, also=also)
 
     return calendar.over_limit(timeline, opts_for, lambda p: p.day, describe)

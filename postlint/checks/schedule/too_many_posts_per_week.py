@@ -71,6 +71,7 @@ Freitag: Unser Wochenrückblick. Was war euer Highlight? #Rückblick #Team #Mitt
 """
 
 from postlint import calendar
+from postlint.i18n import t
 
 CODE = "PL603"
 NAME = "too-many-posts-per-week"
@@ -83,6 +84,7 @@ def check(draft, opts):
 
 def check_all(timeline, opts_for):
     def describe(post, n, limit, also):
-        return f"{calendar.ordinal(n)} {post.channel} post in week {calendar.week(post)} (max {limit} a week{also})"
+        return t("{ordinal} {channel} post in week {week} (max {max} a week{also})", ordinal=calendar.ordinal(n),
+                 channel=post.channel, week=calendar.week(post), max=limit, also=also)
 
     return calendar.over_limit(timeline, opts_for, lambda p: p.week, describe)

@@ -37,11 +37,12 @@ We are hiring two backend engineers for our team in Leipzig. Apply by the end of
 
 from postlint import lang
 from postlint.checks._kinds import whole_post
+from postlint.i18n import N_, t
 
 CODE = "PL707"
 NAME = "language-mismatch"
 OPTIONS = {"min-words": int}
-NAMES = {"de": "German", "en": "English"}
+NAMES = {"de": N_("German"), "en": N_("English")}
 
 
 def check(draft, opts):
@@ -51,4 +52,5 @@ def check(draft, opts):
     found = lang.scores(draft.text)
     detected = "en" if declared == "de" else "de"
     if found[detected] >= max(2 * found[declared], found[declared] + 3):
-        yield whole_post(draft, f"text reads as {NAMES[detected]}, but the front matter says lang: {declared}")
+        yield whole_post(draft, t("text reads as {language}, but the front matter says lang: {declared}",
+                                  language=t(NAMES[detected]), declared=declared))

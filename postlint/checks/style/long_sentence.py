@@ -28,6 +28,7 @@ Wir haben in den letzten zwölf Monaten unser Onboarding neu gedacht. Gemeinsam 
 
 from postlint import nlp
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL701"
 NAME = "long-sentence"
@@ -39,4 +40,4 @@ def check(draft, opts):
     for sentence in nlp.analyse(draft.text, draft.lang).sentences(skip):
         if len(sentence.words) > opts["max-words"]:
             yield Hit(sentence.start, sentence.end,
-                      f"sentence of {len(sentence.words)} words (max {opts['max-words']})")
+                      t("sentence of {count} words (max {max})", count=len(sentence.words), max=opts["max-words"]))

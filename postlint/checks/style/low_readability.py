@@ -33,12 +33,13 @@ Digitalisierung klappt nur, wenn Teams dazulernen. Vor allem beim Arbeiten mit D
 
 from postlint import nlp
 from postlint.checks._kinds import whole_post
+from postlint.i18n import N_, t
 
 CODE = "PL702"
 NAME = "low-readability"
 OPTIONS = {"min-score": float, "min-words": int}
 # (name, base, weight of words per sentence, weight of syllables per word)
-FORMULAS = {"de": ("Flesch-Amstad score", 180.0, 1.0, 58.5), "en": ("Flesch reading ease", 206.835, 1.015, 84.6)}
+FORMULAS = {"de": (N_("Flesch-Amstad score"), 180.0, 1.0, 58.5), "en": (N_("Flesch reading ease"), 206.835, 1.015, 84.6)}
 
 
 def check(draft, opts):
@@ -52,4 +53,5 @@ def check(draft, opts):
     syllables = sum(map(nlp.syllable_counts(draft.lang).__getitem__, words))
     score = base - per_sentence * len(words) / len(sentences) - per_syllable * syllables / len(words)
     if score < opts["min-score"]:
-        yield whole_post(draft, f"{name} {score:.0f} (min {opts['min-score']:g})")
+        yield whole_post(draft, t("{formula} {score} (min {min})", formula=t(name), score=f"{score:.0f}",
+                                  min=f"{opts['min-score']:g}"))

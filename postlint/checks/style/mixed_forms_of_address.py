@@ -28,6 +28,7 @@ Hast du schon unser neues Webinar gesehen? Melde dich bis Freitag an. #Webinar #
 
 from postlint import nlp
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL713"
 NAME = "mixed-forms-of-address"
@@ -66,4 +67,5 @@ def check(draft, opts):
     if informal and formal:
         fewer = formal if len(formal) <= len(informal) else informal
         start, end = fewer[0]
-        yield Hit(start, end, f"mixes du ({len(informal)}×) and Sie ({len(formal)}×): '{draft.text[start:end]}'")
+        yield Hit(start, end, t("mixes du ({informal}×) and Sie ({formal}×): '{text}'", informal=len(informal),
+                              formal=len(formal), text=draft.text[start:end]))

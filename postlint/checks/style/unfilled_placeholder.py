@@ -56,6 +56,7 @@ import regex
 from postlint import nlp
 from postlint.packs import lexicon
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL708"
 NAME = "unfilled-placeholder"
@@ -83,7 +84,7 @@ MAX_WORDS = 5
 def check(draft, opts):
     text = draft.text
     for start, end in placeholders(text, opts["placeholders"]):
-        yield Hit(start, end, f"placeholder '{text[start:end]}'")
+        yield Hit(start, end, t("placeholder '{text}'", text=text[start:end]))
 
 
 def placeholders(text: str, extra=()) -> list[tuple[int, int]]:

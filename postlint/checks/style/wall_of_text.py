@@ -32,6 +32,7 @@ Das Ergebnis nach einem Jahr: sieben statt vierzehn Wochen bis zur Sicherheit im
 import regex
 
 from postlint.problem import Hit
+from postlint.i18n import number, t
 
 CODE = "PL703"
 NAME = "wall-of-text"
@@ -44,4 +45,5 @@ def check(draft, opts):
         text = block[0].rstrip()
         if len(text) > opts["max-chars"]:
             yield Hit(block.start(), block.start() + len(text),
-                      f"{len(text):,} characters without a line break (max {opts['max-chars']:,})")
+                      t("{count} characters without a line break (max {max})", count=number(len(text)),
+                        max=number(opts["max-chars"])))
