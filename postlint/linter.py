@@ -17,6 +17,7 @@ from pathlib import Path
 from postlint import calendar
 from postlint import config as config_mod
 from postlint import frontmatter, i18n, lang as lang_mod, packs, registry, source, suppress, tabular
+from postlint.i18n import t
 from postlint.paths import DRAFT_SUFFIXES, read_up_to
 from postlint.problem import FINDING_ORDER, ConfigError, Finding, Hit, InputError, Level, pickled_by_fields, short
 
@@ -197,10 +198,10 @@ class Linter:
         try:
             data, size = read_up_to(path, cfg.max_file_size)
         except OSError as exc:
-            return Result(display, error=f"cannot read file: {exc.strerror or exc}")
+            return Result(display, error=t("cannot read file: {reason}", reason=exc.strerror or exc))
         if data is None:
-            return Result(display, error=f"file too large ({size / 1e6:.1f} MB > {cfg.max_file_size / 1e6:g} MB "
-                                         f"limit, max-file-size)")
+            return Result(display, error=t("file too large ({size} MB > {limit} MB limit, max-file-size)",
+                                           size=f"{size / 1e6:.1f}", limit=f"{cfg.max_file_size / 1e6:g}"))
         return cfg, data
 
     def lint_bytes(self, data: bytes, path: Path, display: str, cfg=None, *, defer: bool = False,
@@ -208,7 +209,8 @@ class Linter:
         cfg = cfg or self.config_for(path)
         try:
             if len(data) > cfg.max_file_size:  # stdin, read up to one byte more than the limit
-                raise InputError(f"input too large (over the {cfg.max_file_size / 1e6:g} MB limit, max-file-size)")
+                raise InputError(t("input too large (over the {size} MB limit, max-file-size)",
+                                             size=f"{cfg.max_file_size / 1e6:g}"))
             return self.lint_text(source.decode(data), path, display, cfg, defer=defer, known=known)
         except InputError as exc:
             return Result(display, error=str(exc))
@@ -387,7 +389,7 @@ def iter_files(paths, linter: Linter):
     for arg in paths:
         path = Path(arg)
         if not path.exists():
-            yield path, _link_problem(path, (), True) if os.path.islink(path) else "no such file or directory"
+            yield path, _link_problem(path, (), True) if os.path.islink(path) else t("no such file or directory")
         elif path.is_dir():
             roots = (here_root, _real(path))
             for folder, dirs, files in os.walk(path):
@@ -434,10 +436,10 @@ def _link_problem(path: Path, roots: tuple[str, ...], follow: bool) -> str | Non
     try:
         target = os.path.realpath(path, strict=True)
     except OSError as exc:
-        return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+        return t("symbolic link loop") if exc.errno == errno.ELOOP else t("broken symbolic link")
     except RuntimeError:  # older Pythons' resolve
-        return "symbolic link loop"
+        return t("symbolic link loop")
     if follow or any(target == root or target.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
         return None
-    return ("symbolic link to a file outside the working directory and the folder checked, not followed "
-            "(--follow-symlinks checks it)")
+    return t("symbolic link to a file outside the working directory and the folder checked, not followed "
+             "(--follow-symlinks checks it)")

@@ -1,4 +1,19 @@
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).parent))
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch):
+    """Each test starts in English, whatever the machine's locale, and a test that switches
+    postlint to German (`--language de`, which also sets LANGUAGE for click) leaves no trace."""
+    from postlint import i18n
+
+    for name in i18n.ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    i18n.use("en")
+    yield
+    i18n.use("en")
