@@ -164,10 +164,10 @@ class Linter:
 
     def settings(self, rule: registry.Rule, cfg, tables: tuple, channel: str, type_: str):
         """(enabled, level, options) of a rule for one channel and type."""
-        key = (rule.code, cfg, tuple(id(t) for t in tables), channel, type_)
+        key = (rule.code, cfg, tuple(map(id, tables)), channel, type_)
         if key not in self._settings:
             layers = [packs.core_pack()[rule.name], cfg.rules.get(rule.name)]
-            layers += [t["rules"].get(rule.name) for t in tables]
+            layers += [table["rules"].get(rule.name) for table in tables]
             merged: dict = {}
             for layer in layers:
                 if layer:
