@@ -108,7 +108,8 @@ def validate(data: dict[str, Any], extra_keys=()) -> tuple[dict[str, Any], list[
             continue
         parsed, error = (None, value.reason) if isinstance(value, Rejected) else check(value)
         if error:
-            problems.append((key, True, f"{key}: {error}"))
+            # TRANSLATORS: a front matter key and what is wrong with its value
+            problems.append((key, True, t("{key}: {problem}", key=key, problem=error)))
         else:
             meta[key] = parsed
     return meta, problems

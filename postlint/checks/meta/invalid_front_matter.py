@@ -50,5 +50,5 @@ def check(draft, opts):
         start, end = (fm.value_spans if on_value else fm.key_spans)[key]
         written = draft.raw[start:end]
         if not on_value and written != key:  # `on:`, `yes:`: YAML 1.1 reads a boolean
-            message += t(" (YAML reads {written} as {key})", written=repr(written), key=key)
+            message = t("{problem} (YAML reads {written} as {key})", problem=message, written=repr(written), key=key)
         yield Hit(start, end, message, raw=True)
