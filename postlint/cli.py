@@ -379,10 +379,11 @@ def calendar_(paths, channel, config, stdin_filename, follow_symlinks, calendar_
 @main.command("rules", help=N_("List every rule: code, name, family, default level, summary."))
 @option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules_(fmt):
-    from postlint import registry
+    from postlint import docgen, registry
 
     rows = [{"code": r.code, "name": r.name, "family": r.family, "level": str(r.default_level),
-             "summary": r.summary, "url": registry.docs_url(r.name)} for r in registry.rules()]
+             "summary": docgen.summary(r, i18n.language), "url": registry.docs_url(r.name)}
+            for r in registry.rules()]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -403,11 +404,11 @@ def rule(rule, fmt):
                 suggestion=registry.suggestion(rule)))
     if fmt == "json":
         click.echo(json.dumps({"code": found.code, "name": found.name, "family": found.family,
-                               "level": str(found.default_level), "summary": found.summary,
-                               "url": registry.docs_url(found.name), "docs": docgen.render(found)},
+                               "level": str(found.default_level), "summary": docgen.summary(found, i18n.language),
+                               "url": registry.docs_url(found.name), "docs": docgen.render(found, i18n.language)},
                               ensure_ascii=False, indent=2))
     else:
-        click.echo(docgen.render(found))
+        click.echo(docgen.render(found, i18n.language))
 
 
 @main.command(help=N_("Run the language server (LSP over stdio) for editors; needs `pip install 'postlint[lsp]'`."))

@@ -15,6 +15,7 @@ It is not the language of a draft (`lang`), which decides the lexicons.
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import os
 from pathlib import Path
@@ -87,3 +88,14 @@ def number(n: int) -> str:
     """`n` with thousands grouped as the current language writes them: 1,200 or 1.200."""
     text = f"{n:,}"
     return text.replace(",", ".") if language == "de" else text
+
+
+@contextlib.contextmanager
+def speaking(lang: str | None):
+    """Speak `lang` inside the block (rule docs in a language asked for), then as before."""
+    before = language
+    use(lang)
+    try:
+        yield language
+    finally:
+        use(before)

@@ -40,7 +40,7 @@ def core_pack() -> dict[str, dict[str, Any]]:
     """Rule name -> default table (with its `channel`/`type` scope tables), from every family file."""
     tables: dict[str, dict[str, Any]] = {}
     for path in sorted(data_path("core").glob("*.toml")):
-        if path.name in ("citations.toml", "pack.toml"):
+        if path.name in ("citations.toml", "pack.toml", "sources.toml"):
             continue
         for name, table in read_toml(path).items():
             if name in tables:
@@ -52,6 +52,12 @@ def core_pack() -> dict[str, dict[str, Any]]:
 @functools.cache
 def citations() -> dict[str, dict[str, str]]:
     return read_toml(data_path("core", "citations.toml"))
+
+
+@functools.cache
+def sources() -> dict[str, dict]:
+    """Document file -> its title and sections (start line, label), for citing it to readers."""
+    return read_toml(data_path("core", "sources.toml"))
 
 
 @functools.cache
