@@ -41,10 +41,10 @@ articles, comments, messages, connection notes and profile texts.
 
 ## Why is this bad?
 The guidance calls a call to action mandatory on Facebook: "Bei Facebook ist ein
-Call-to-Action Pflicht" (004:1165). Its interaction checklist asks "Habe ich einen
-C2-Action integriert?" and "Können Nutzer kommentieren?" (004:1612-1625), and its model
+Call-to-Action Pflicht" (Bitkom, Social-Media-Leitfaden, Kap. 2.2). Its interaction checklist asks "Habe ich einen
+C2-Action integriert?" and "Können Nutzer kommentieren?" (Bitkom, Social-Media-Leitfaden, Kap. 2.3), and its model
 post keeps the call simple so that everyone can "einen Kommentar schreiben"
-(004:1226-1228). A post that asks for nothing gets fewer comments, and comments are
+(Bitkom, Social-Media-Leitfaden, Kap. 2.2). A post that asks for nothing gets fewer comments, and comments are
 what spreads a post.
 
 ## Example

@@ -7,9 +7,9 @@ platforms do (`#KI2025` and `#Größe` count; `#2025`, `C#` and `#anchor` in a l
 
 ## Why is this bad?
 In the 2019 LinkedIn study quoted by the guidance, posts without a hashtag were about
-50 % less successful (002:37). On Instagram "geht es nicht ohne Hashtags" (004:1165-1167).
-The study is old and LinkedIn has de-emphasised hashtags since 2023/2024 (external,
-platform-facts.md §2.2), so treat this as a reach hint.
+50 % less successful (LinkedIn-Ratgeber, „1. Hashtags“). On Instagram "geht es nicht ohne Hashtags" (Bitkom, Social-Media-Leitfaden, Kap. 2.2).
+The study is old and LinkedIn has de-emphasised hashtags since 2023/2024 (external
+platform facts), so treat this as a reach hint.
 
 ## Example
 ```text

@@ -7,7 +7,7 @@ silent. Each extra hashtag is reported at its position.
 
 ## Why is this bad?
 The guidance calls 3 hashtags "völlig ausreichend": in the 2019 study reach rose by
-about 25 % with 3 hashtags (002:38). Every further hashtag dilutes the topic and moves
+about 25 % with 3 hashtags (LinkedIn-Ratgeber, „1. Hashtags“). Every further hashtag dilutes the topic and moves
 the post towards the 5 at which reach halves.
 
 ## Example

@@ -20,9 +20,9 @@ mail@…" in a bio is a contact line).
 The commercial purpose must be recognisable "auf den ersten Blick": the OLG Celle held
 "#ad" among the closing hashtags insufficient (13 U 53/17), the Medienanstalten require
 the label to "sichtbar voranstehen", and the FTC wants it above the "more" button
-(external, platform-facts.md §4.3-4.6, as of 2026-11). A label the reader sees only
+(external, as of 2026-11). A label the reader sees only
 after the text does not tell them they are reading an ad. The guidance names the notice
-»Werbung« (004:6504-6510) but not its place.
+»Werbung« (Bitkom, Social-Media-Leitfaden, Kap. 6.3.1) but not its place.
 
 ## Example
 ```text

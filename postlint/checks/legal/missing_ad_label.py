@@ -20,9 +20,9 @@ in the wrong place by `hidden-ad-label`. The label lists are the lexicons `ad-la
 ## Why is this bad?
 A post paid for by a brand, or made in return for free products, must make its
 commercial purpose recognisable; the guidance reports the BGH rulings of 9 September 2021
-on the notice »Werbung« (004:6504-6510) and names consideration as the decisive criterion
-(004:6528-6532). Unlabelled advertising is unfair under § 5a Abs. 4 UWG and § 6 DDG
-(external, platform-facts.md §4.1, as of 2026-11) and draws warning letters
+on the notice »Werbung« (Bitkom, Social-Media-Leitfaden, Kap. 6.3.1) and names consideration as the decisive criterion
+(Bitkom, Social-Media-Leitfaden, Kap. 6.3.1). Unlabelled advertising is unfair under § 5a Abs. 4 UWG and § 6 DDG
+(external, as of 2026-11) and draws warning letters
 (Abmahnungen). This is a legal check, not legal advice.
 
 ## Example

@@ -36,8 +36,8 @@ following you or being a contact is not consent.
 Sending advertising as a personal message needs the recipient's explicit prior consent:
 "Es bedarf einer ausdrücklichen Einwilligung, bevor Werbung als persönliche Nachricht an
 eine Nutzerin oder einen Nutzer versendet werden darf", and being a "Fan" or "Follower"
-is no such consent (004:6408-6417, DS-GVO Art. 6, 004:6374-6386). A promotional message
-can also be an "unzumutbare Belästigung" under § 7 UWG (004:6583-6594). This is a legal
+is no such consent (Bitkom, Social-Media-Leitfaden, Kap. 6.2.1; DS-GVO Art. 6). A promotional message
+can also be an "unzumutbare Belästigung" under § 7 UWG (Bitkom, Social-Media-Leitfaden, Kap. 6.3.2). This is a legal
 check, not legal advice.
 
 ## Example

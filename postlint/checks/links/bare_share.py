@@ -12,8 +12,8 @@ On X a link with a short remark is the medium's form, so the rule is off there.
 ## Why is this bad?
 The guidance allows sharing colleagues' or others' posts, but "Wichtig: immer einen
 eigenen Kommentar hinzufügen, warum man einen bestimmten Artikel oder Post mit seinem
-Netzwerk teilt" (004:2448-2454), and warns that shared posts reach few people: "Besonders
-wenig Reichweite erzielt man durch das Teilen von Beiträgen aus dem Netzwerk" (002:42).
+Netzwerk teilt" (Bitkom, Social-Media-Leitfaden, Kap. 3.2), and warns that shared posts reach few people: "Besonders
+wenig Reichweite erzielt man durch das Teilen von Beiträgen aus dem Netzwerk" (LinkedIn-Ratgeber, „2. Kommentare sind besonders relevant“).
 Your own view is what makes readers stop.
 
 ## Example

@@ -7,9 +7,9 @@ Reports every link that lacks one of the `required-params` query parameters
 
 ## Why is this bad?
 "Wenn man einen Link einfach teilt, erfährt man vergleichsweise wenig darüber, welchen
-Effekt dies für die eigenen Marketingziele hatte" (004:5567-5569). A UTM code in the
+Effekt dies für die eigenen Marketingziele hatte" (Bitkom, Social-Media-Leitfaden, Kap. 5.2). A UTM code in the
 link shows which posts were clicked and which leads and sales came from social media
-(004:5577-5583).
+(Bitkom, Social-Media-Leitfaden, Kap. 5.2).
 
 ## Example
 ```text

@@ -9,8 +9,8 @@ take a greeting and a name. The platform texts are the lexicon
 
 ## Why is this bad?
 "Der erste Fehler: keine Nachricht anhängen bei der Kontaktanfrage – würde man sich
-ungefragt an einen Tisch setzen zu einer Person?" (003:5). The guidance asks to back
-every connection request with a personal note whenever possible (002:96); an empty or
+ungefragt an einen Tisch setzen zu einer Person?" (LinkedIn-Blogbeitrag 2021, „Der Wert des Netzwerks liegt hinter dem Netzwerk“). The guidance asks to back
+every connection request with a personal note whenever possible (LinkedIn-Ratgeber, „Personalisierte Kontaktanfragen auf LinkedIn auch über die App“); an empty or
 default request reads as impersonal and is often ignored.
 
 ## Example

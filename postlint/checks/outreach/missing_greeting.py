@@ -15,7 +15,7 @@ conversation needs no salutation.
 
 ## Why is this bad?
 A connection note has room for "eine Anrede, kurzen Grund für den Vernetzungswunsch und
-eine Grußformel" (002:108). Without a salutation a personal message reads like a form
+eine Grußformel" (LinkedIn-Ratgeber, „Vernetzung über LinkedIn am Desktop“). Without a salutation a personal message reads like a form
 letter to a stranger.
 
 ## Example

@@ -24,9 +24,9 @@ lexicons `selling.txt`, `shop-links.txt`, `not-selling.txt` and `service-amounts
 
 ## Why is this bad?
 "Platzen Sie nicht mit der Tür ins Haus und fangen mit dieser Nachricht an zu verkaufen"
-(002:112); connection requests that lead straight to offers are what "mag wohl keiner von
-uns" (002:277). Social selling is about relationships and trust, not selling directly
-(004:630-633). A pitch in the first contact gets the request declined.
+(LinkedIn-Ratgeber, „Vernetzung über LinkedIn am Desktop“); connection requests that lead straight to offers are what "mag wohl keiner von
+uns" (LinkedIn-Ratgeber, „7. Sie fallen mit der Tür ins Haus“). Social selling is about relationships and trust, not selling directly
+(Bitkom, Social-Media-Leitfaden, Kap. 1.3). A pitch in the first contact gets the request declined.
 
 ## Example
 ```text

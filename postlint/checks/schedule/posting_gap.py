@@ -8,8 +8,8 @@ default: the guidance asks for regular posts but names no longest pause; 7 days 
 postlint's choice.
 
 ## Why is this bad?
-The guidance builds on regular posting (002:205, "regelmäßig auf LinkedIn posten";
-004:3388-3390, "dass regelmäßig Inhalte geteilt werden"). A long silence in the plan is
+The guidance builds on regular posting (LinkedIn-Ratgeber, „Meine Tipps für Ihre Social-Selling-Aktivitäten“, "regelmäßig auf LinkedIn posten";
+Bitkom, Social-Media-Leitfaden, Kap. 3.3.3, "dass regelmäßig Inhalte geteilt werden"). A long silence in the plan is
 easy to miss in a folder of drafts and easy to fill when seen early.
 
 ## Example

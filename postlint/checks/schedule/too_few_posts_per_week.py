@@ -4,12 +4,12 @@
 Counts the posts of each account and channel per ISO week (local time in the calendar's
 time zone), from the first to the last week the run plans. A week with too few posts is
 reported on its last post; weeks without any post are reported on the first post after
-them. Off by default: the sources disagree on the minimum (2 a week in guidance 000:124,
-"1–2x" in 000:103, 3-5 in 002:73), so choose yours and turn the rule on per channel.
+them. Off by default: the sources disagree on the minimum (2 a week in SSI-Ratgeber, „Grenzen des SSI – Was sagt er nicht aus?“,
+"1–2x" in SSI-Ratgeber, „Strategien zur Steigerung deines SSI“, 3-5 in LinkedIn-Ratgeber, „8. Anzahl der Postings/ Tag“), so choose yours and turn the rule on per channel.
 
 ## Why is this bad?
 The guidance asks for regular posting: "Wöchentlich mindestens 2 Posts veröffentlichen"
-(000:124), and relationships grow when contacts read from you regularly (002:205). A
+(SSI-Ratgeber, „Grenzen des SSI – Was sagt er nicht aus?“), and relationships grow when contacts read from you regularly (LinkedIn-Ratgeber, „Meine Tipps für Ihre Social-Selling-Aktivitäten“). A
 plan with thin weeks loses the audience it built.
 
 ## Example

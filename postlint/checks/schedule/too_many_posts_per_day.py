@@ -4,12 +4,12 @@
 Groups the drafts of a run that have a `scheduled` time by `account` and channel, and
 reports every post past the daily maximum on its `scheduled` value, naming the drafts
 already planned for that day. Days are local days in the calendar's time zone (default
-Europe/Berlin). Default: more than one LinkedIn post a day (guidance 002:73).
+Europe/Berlin). Default: more than one LinkedIn post a day (LinkedIn-Ratgeber, „8. Anzahl der Postings/ Tag“).
 
 ## Why is this bad?
 The guidance says one LinkedIn post a day is enough, and that a 2nd or 3rd post on the
 same day reaches clearly fewer people: it needs about three times the engagement to get
-the views of the first (002:73, "das 2. Thema deutlich weniger Personen erreicht").
+the views of the first (LinkedIn-Ratgeber, „8. Anzahl der Postings/ Tag“, "das 2. Thema deutlich weniger Personen erreicht").
 
 ## Example
 Several drafts, one after the other as `tail -n +1 drafts/*.md` prints them:

@@ -4,11 +4,11 @@
 Counts the posts of each account and channel per ISO week (Monday to Sunday, local time
 in the calendar's time zone) and reports every post past the weekly maximum on its
 `scheduled` value, naming the posts before it. Default: more than 5 LinkedIn posts a
-week (guidance 002:73, "3-5 Postings pro Woche").
+week (LinkedIn-Ratgeber, „8. Anzahl der Postings/ Tag“, "3-5 Postings pro Woche").
 
 ## Why is this bad?
-The guidance calls 3 to 5 posts a week right ("machen Sie nichts falsch", 002:73) and
-adds "Weniger ist mehr" (002:74): most readers are on LinkedIn for their job, not to
+The guidance calls 3 to 5 posts a week right ("machen Sie nichts falsch", LinkedIn-Ratgeber, „8. Anzahl der Postings/ Tag“) and
+adds "Weniger ist mehr" (LinkedIn-Ratgeber, „8. Anzahl der Postings/ Tag“): most readers are on LinkedIn for their job, not to
 follow one account all day. The sources disagree on the right cadence, so this is only
 a hint.
 

@@ -11,7 +11,7 @@ than `min-words` words are left alone.
 The guidance asks to speak to the audience in its language: "Alle Aktivitäten sollten der
 Zielgruppe in der Wort- und Bildsprache angepasst sein. Passte die Sprache nicht zum Ziel
 der Kampagne, so wird diese gar nicht oder im schlimmsten Fall sogar negativ
-wahrgenommen" (004:1437-1445). A wrong `lang` also makes postlint check the post with the
+wahrgenommen" (Bitkom, Social-Media-Leitfaden, Kap. 2.3). A wrong `lang` also makes postlint check the post with the
 other language's rules (ad labels, calls to action, readability).
 
 ## Example

@@ -7,8 +7,8 @@ abbreviations (`z. B.`, `bzw.`, `ca.`, `Dr.`), ordinals (`2. Grades`) and dates
 (`09.09.2021`) do not end a sentence. Hashtags and links are not counted as words.
 
 ## Why is this bad?
-The guidance asks to put the core message "in wenigen, einfachen Sätzen" (004:1386-1390),
-and on X "die Botschaft schnell auf den Punkt" (004:3331-3335). A sentence of 40 words
+The guidance asks to put the core message "in wenigen, einfachen Sätzen" (Bitkom, Social-Media-Leitfaden, Kap. 2.3),
+and on X "die Botschaft schnell auf den Punkt" (Bitkom, Social-Media-Leitfaden, Kap. 3.3.3). A sentence of 40 words
 is hard to follow on a phone. The default of 35 words is a postlint choice; the guidance
 gives no number.
 

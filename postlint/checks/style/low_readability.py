@@ -11,10 +11,10 @@ Hashtags, links and @mentions are not counted. Syllables come from the hyphenati
 patterns of pyphen, offline, as textstat counts them for German.
 
 ## Why is this bad?
-The guidance asks for the core message "in wenigen, einfachen Sätzen" (004:1386-1390). A
+The guidance asks for the core message "in wenigen, einfachen Sätzen" (Bitkom, Social-Media-Leitfaden, Kap. 2.3). A
 low score means long sentences and long words: on a phone, in a feed, readers give up.
 The formulas and the threshold are postlint's choice (Amstad 1978, Flesch 1948); the
-guidance names no formula (rule-catalogue.md, ambiguity 19).
+guidance names no formula.
 
 ## Example
 ```text

@@ -11,7 +11,7 @@ formal possessive. Quotations do not count.
 
 ## Why is this bad?
 The guidance asks to match the audience's language, word by word: "Alle Aktivitäten
-sollten der Zielgruppe in der Wort- und Bildsprache angepasst sein" (004:1437-1445).
+sollten der Zielgruppe in der Wort- und Bildsprache angepasst sein" (Bitkom, Social-Media-Leitfaden, Kap. 2.3).
 Switching between du and Sie in one post reads as two authors, or as a template that
 was filled in carelessly.
 

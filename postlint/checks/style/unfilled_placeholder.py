@@ -25,7 +25,7 @@ Markdown link (`[Name](https://…)`).
 ## Why is this bad?
 A post or message that goes out with `{{name}}` or `[Firma]` in it shows at once that it
 was mass-produced. The guidance stresses that authenticity is essential and social
-selling must not be fully automated (004:2403-2407); an unfilled template is the most
+selling must not be fully automated (Bitkom, Social-Media-Leitfaden, Kap. 3.2); an unfilled template is the most
 visible failure of automation.
 
 ## Example

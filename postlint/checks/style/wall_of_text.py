@@ -7,8 +7,8 @@ every one.
 
 ## Why is this bad?
 Readers scroll past a solid block of text. The guidance wants content served "in
-Häppchen" (004:1167-1169) and the core message "in wenigen, einfachen Sätzen"
-(004:1386-1390); short paragraphs are how a post does both. The default of 600
+Häppchen" (Bitkom, Social-Media-Leitfaden, Kap. 2.2) and the core message "in wenigen, einfachen Sätzen"
+(Bitkom, Social-Media-Leitfaden, Kap. 2.3); short paragraphs are how a post does both. The default of 600
 characters is a postlint choice; the guidance gives no number.
 
 ## Example
