@@ -242,3 +242,27 @@ def test_one_line_errors_in_german(tmp_path, monkeypatch):
 def test_mo_file_is_what_gettext_reads():
     translation = gettext.translation("postlint", i18n.LOCALEDIR, languages=["de"])
     assert translation.gettext("Usage:") == "Aufruf:"
+
+
+def test_readme_german_section_as_written(tmp_path, monkeypatch):
+    """The README's "In German" commands and configuration, run as written."""
+    import re
+
+    from postlint import config as config_mod
+
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## In German", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```bash\n(.*?)```", section, re.S)[0].strip().splitlines()
+    (toml,) = re.findall(r"```toml\n(.*?)```", section, re.S)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "post.md").write_text(HASHTAGS, encoding="utf-8")
+    outputs = []
+    for command in commands:
+        assert command.startswith("postlint ")
+        outputs.append(CliRunner().invoke(cli.main, command.split()[1:] + (["--no-cache"] if " check " in command
+                                                                            else [])).output)
+    assert "6 Hashtags (max. 5): #f6" in outputs[0] and "## Was die Regel prüft" in outputs[1]
+    (tmp_path / "postlint.toml").write_text(toml, encoding="utf-8")
+    assert config_mod.load(tmp_path / "postlint.toml").language == "de"
+    result = CliRunner().invoke(cli.main, ["check", "--no-cache", "drafts/"])
+    assert "1 Problem (1 Warnung) in 1 Datei gefunden." in result.output
