@@ -100,7 +100,7 @@ class Linter:
         if options.config_file:
             path = Path(options.config_file)
             if not path.is_file():
-                raise ConfigError(f"{path}: config file not found")
+                raise ConfigError(t("{path}: config file not found", path=path))
             self._explicit = config_mod.load(path) or config_mod.Config(source=str(path), root=path.parent)
         for selector in (*(options.select or ()), *options.extend_select, *options.ignore):
             config_mod._selectors([selector], "--select/--ignore")
@@ -200,8 +200,9 @@ class Linter:
         except OSError as exc:
             return Result(display, error=t("cannot read file: {reason}", reason=exc.strerror or exc))
         if data is None:
+            megabytes, limit = f"{size / 1e6:.1f}", f"{cfg.max_file_size / 1e6:g}"
             return Result(display, error=t("file too large ({size} MB > {limit} MB limit, max-file-size)",
-                                           size=f"{size / 1e6:.1f}", limit=f"{cfg.max_file_size / 1e6:g}"))
+                                           size=megabytes, limit=limit))
         return cfg, data
 
     def lint_bytes(self, data: bytes, path: Path, display: str, cfg=None, *, defer: bool = False,
@@ -209,8 +210,8 @@ class Linter:
         cfg = cfg or self.config_for(path)
         try:
             if len(data) > cfg.max_file_size:  # stdin, read up to one byte more than the limit
-                raise InputError(t("input too large (over the {size} MB limit, max-file-size)",
-                                             size=f"{cfg.max_file_size / 1e6:g}"))
+                limit = f"{cfg.max_file_size / 1e6:g}"
+                raise InputError(t("input too large (over the {size} MB limit, max-file-size)", size=limit))
             return self.lint_text(source.decode(data), path, display, cfg, defer=defer, known=known)
         except InputError as exc:
             return Result(display, error=str(exc))

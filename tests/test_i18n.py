@@ -266,3 +266,14 @@ def test_readme_german_section_as_written(tmp_path, monkeypatch):
     assert config_mod.load(tmp_path / "postlint.toml").language == "de"
     result = CliRunner().invoke(cli.main, ["check", "--no-cache", "drafts/"])
     assert "1 Problem (1 Warnung) in 1 Datei gefunden." in result.output
+
+
+def test_configuration_errors_in_german(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "postlint.toml").write_text("colour = 1\n", encoding="utf-8")
+    result = run(tmp_path, "--language", "de", "check", "--no-cache", "draft.md")
+    assert result.exit_code == 2
+    assert "postlint.toml: colour: unbekannter Schlüssel (erlaubt: calendar," in result.output
+    (tmp_path / "postlint.toml").write_text("[rules.too-many-hashtags]\nmax = 'viele'\n", encoding="utf-8")
+    result = run(tmp_path, "check", "--no-cache", "draft.md", env={"LANG": "de_CH.UTF-8"})
+    assert "rules.too-many-hashtags.max: erwartet wird eine ganze Zahl, nicht 'viele'" in result.output

@@ -76,4 +76,4 @@ def check_all(timeline, opts_for):
                 yield post.draft, calendar.hit(post, t(
                     "{duration} after {previous} (min {hours} h between {channel} posts)",
                     duration=calendar.duration(post.utc - close[0].utc), previous=calendar.names(close, post),
-                    hours=f"{hours:g}", channel=post.channel))
+                    hours=format(hours, "g"), channel=post.channel))

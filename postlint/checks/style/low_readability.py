@@ -53,5 +53,5 @@ def check(draft, opts):
     syllables = sum(map(nlp.syllable_counts(draft.lang).__getitem__, words))
     score = base - per_sentence * len(words) / len(sentences) - per_syllable * syllables / len(words)
     if score < opts["min-score"]:
-        yield whole_post(draft, t("{formula} {score} (min {min})", formula=t(name), score=f"{score:.0f}",
-                                  min=f"{opts['min-score']:g}"))
+        yield whole_post(draft, t("{formula} {score} (min {min})", formula=t(name), score=format(score, ".0f"),
+                                  min=format(opts["min-score"], "g")))
