@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from postlint import i18n
-from postlint.i18n import N_, t
+from postlint.i18n import N_, nt, t
 from postlint.problem import ConfigError, Hit
 from postlint.source import DraftCore, Scheduled
 
@@ -197,8 +197,9 @@ def render(plan: dict) -> str:
 
     out = []
     for table in plan["plans"]:
-        out += [f"{table['channel']} · {_visible(table['account'] or '(no account)')} · {plan['timezone']}",
-                f"{'week':<15}" + "".join(f"{d:<8}" for d in WEEKDAYS) + "posts"]
+        account, week_label = _visible(table["account"] or t("(no account)")), t("week")
+        out += [f"{table['channel']} · {account} · {plan['timezone']}",
+                f"{week_label:<15}" + "".join(f"{t(d):<8}" for d in WEEKDAYS) + t("posts")]
         notes = []
         for week in table["weeks"]:
             cells = [[] for _ in WEEKDAYS]
@@ -217,6 +218,6 @@ def render(plan: dict) -> str:
         out += ["", *notes, ""] if notes else [""]
     if plan["unscheduled"]:
         count = len(plan["unscheduled"])
-        out.append(f"{count} draft{'s' if count > 1 else ''} without a valid `scheduled` time "
-                   f"{'are' if count > 1 else 'is'} not shown.")
-    return "\n".join(out).rstrip() if out else "No scheduled drafts."
+        out.append(nt("{n} draft without a valid `scheduled` time is not shown.",
+                      "{n} drafts without a valid `scheduled` time are not shown.", count))
+    return "\n".join(out).rstrip() if out else t("No scheduled drafts.")

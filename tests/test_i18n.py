@@ -277,3 +277,14 @@ def test_configuration_errors_in_german(tmp_path, monkeypatch):
     (tmp_path / "postlint.toml").write_text("[rules.too-many-hashtags]\nmax = 'viele'\n", encoding="utf-8")
     result = run(tmp_path, "check", "--no-cache", "draft.md", env={"LANG": "de_CH.UTF-8"})
     assert "rules.too-many-hashtags.max: erwartet wird eine ganze Zahl, nicht 'viele'" in result.output
+
+
+def test_stats_and_calendar_views_in_german(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "post.md").write_text("---\nscheduled: 2026-03-10T09:00:00+01:00\n---\nHallo #KI https://a.de\n",
+                                      encoding="utf-8")
+    stats = CliRunner().invoke(cli.main, ["--language", "de", "stats", "post.md"]).output
+    assert "  Länge        22 Zeichen, 22 UTF-16-Einheiten" in stats and "  Erwähnungen  keine" in stats
+    plan = CliRunner().invoke(cli.main, ["--language", "de", "calendar", "post.md"]).output
+    assert "Woche          Mo      Di      Mi" in plan and "(kein Konto)" in plan
+    assert "externer Link zu a.de" in plan
