@@ -12,8 +12,9 @@ def english_messages(monkeypatch):
     postlint to German (`--language de`, which also sets LANGUAGE for click) leaves no trace."""
     from postlint import i18n
 
-    for name in i18n.ENVIRONMENT:
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # English, and still UTF-8 for the editors tests start
     i18n.use("en")
     yield
     i18n.use("en")
