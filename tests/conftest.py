@@ -13,7 +13,8 @@ def english_messages(monkeypatch):
     from postlint import i18n
 
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv(name, "")  # recorded, so that the value a test leaves is undone
+        monkeypatch.delenv(name)
     monkeypatch.setenv("LANG", "C.UTF-8")  # English, and still UTF-8 for the editors tests start
     i18n.use("en")
     yield
