@@ -18,6 +18,7 @@ import click
 from postlint import __version__, i18n, replay
 from postlint.frontmatter import CHANNELS
 from postlint.i18n import N_, t
+from postlint.paths import docs_url
 from postlint.problem import ConfigError, InputError, Level
 
 FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "junit", "html", "auto")
@@ -382,7 +383,7 @@ def rules_(fmt):
     from postlint import docgen, registry
 
     rows = [{"code": r.code, "name": r.name, "family": r.family, "level": str(r.default_level),
-             "summary": docgen.summary(r, i18n.language), "url": registry.docs_url(r.name)}
+             "summary": docgen.summary(r, i18n.language), "url": docs_url(r.name)}
             for r in registry.rules()]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -405,7 +406,7 @@ def rule(rule, fmt):
     if fmt == "json":
         click.echo(json.dumps({"code": found.code, "name": found.name, "family": found.family,
                                "level": str(found.default_level), "summary": docgen.summary(found, i18n.language),
-                               "url": registry.docs_url(found.name), "docs": docgen.render(found, i18n.language)},
+                               "url": docs_url(found.name), "docs": docgen.render(found, i18n.language)},
                               ensure_ascii=False, indent=2))
     else:
         click.echo(docgen.render(found, i18n.language))

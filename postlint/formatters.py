@@ -21,6 +21,7 @@ import regex
 
 from postlint import __version__
 from postlint.i18n import nt, number, t
+from postlint.paths import docs_url
 from postlint.problem import Level
 
 OUTPUT_VERSION = "1"
@@ -181,7 +182,7 @@ def finding_dict(finding) -> dict:
         "message": finding.message,
         "start": {"line": finding.line, "column": finding.column},
         "end": {"line": finding.end_line, "column": finding.end_column},
-        "url": finding.url,
+        "url": docs_url(finding.name),
         "fix": None,
     }
     if finding.fix is not None:
@@ -242,7 +243,7 @@ def _what_it_does(rule) -> str:
 
 
 def _sarif_rule(rule) -> dict:
-    from postlint import docgen, registry
+    from postlint import docgen
 
     docs = docgen.render(rule)
     return {
@@ -250,7 +251,7 @@ def _sarif_rule(rule) -> dict:
         "name": rule.name,
         "shortDescription": {"text": _clip(rule.summary)},
         "fullDescription": {"text": _clip(_what_it_does(rule))},
-        "helpUri": registry.docs_url(rule.name),
+        "helpUri": docs_url(rule.name),
         "help": {"text": docs, "markdown": docs},
         "defaultConfiguration": {"level": SARIF_LEVELS[rule.default_level]},
         "properties": {"tags": ["postlint", rule.family]},

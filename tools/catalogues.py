@@ -58,8 +58,9 @@ def template() -> Catalog:
 
 def _po_bytes(catalog: Catalog) -> bytes:
     out = io.BytesIO()
+    # no line numbers: the catalogue changes when messages do, not whenever code moves
     write_po(out, catalog, width=100, omit_header=False, sort_output=True, include_previous=True,
-             ignore_obsolete=True)
+             ignore_obsolete=True, include_lineno=False)
     return out.getvalue()
 
 
