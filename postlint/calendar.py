@@ -13,10 +13,12 @@ import itertools
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from postlint import i18n
+from postlint.i18n import N_, nt, t
 from postlint.problem import ConfigError, Hit
 from postlint.source import DraftCore, Scheduled
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 DEFAULT_TIMEZONE = "Europe/Berlin"
 
 
@@ -87,8 +89,7 @@ def over_limit(timeline, opts_for, period, describe):
             for i, post in enumerate(same):
                 limit = opts_for(post)["max"]
                 if i >= limit:
-                    also = f"; also {names(same[:i], post)}" if i else ""
-                    yield post.draft, hit(post, describe(post, i + 1, limit, also))
+                    yield post.draft, hit(post, describe(post, i + 1, limit, also(same[:i], post)))
 
 
 def hit(post: Post, message: str) -> Hit:
@@ -98,7 +99,7 @@ def hit(post: Post, message: str) -> Hit:
 
 
 def day(post: Post) -> str:
-    return f"{WEEKDAYS[post.day.weekday()]} {post.day.isoformat()}"
+    return f"{t(WEEKDAYS[post.day.weekday()])} {post.day.isoformat()}"
 
 
 def week(post: Post) -> str:
@@ -118,26 +119,33 @@ def monday(post: Post) -> dt.date:
 def moment(post: Post, ref: Post) -> str:
     """`at 09:00` on the day of `ref`, `on Mon 09:00` in its week, else with the date."""
     if post.day == ref.day:
-        return f"at {post.clock}"
+        return t("at {time}", time=post.clock)
     if post.week == ref.week:
-        return f"on {WEEKDAYS[post.day.weekday()]} {post.clock}"
-    return f"on {day(post)} {post.clock}"
+        return t("on {day} {time}", day=t(WEEKDAYS[post.day.weekday()]), time=post.clock)
+    return t("on {day} {time}", day=day(post), time=post.clock)
 
 
 def label(path: str, row: int | None, ref_path: str | None = None) -> str:
     """A draft's name in messages: its path; a calendar row as `line 7` in the file of `ref_path`."""
     if row is None:
         return path
-    return f"line {row}" if path == ref_path else f"{path}:{row}"
+    return t("line {line}", line=row) if path == ref_path else f"{path}:{row}"
 
 
 def names(posts: list[Post], ref: Post, limit: int = 3) -> str:
     """`drafts/a.md at 09:00, drafts/b.md on Mon 13:00 and 2 more`."""
     shown = ", ".join(f"{label(p.draft.path, p.row, ref.draft.path)} {moment(p, ref)}" for p in posts[:limit])
-    return shown + (f" and {len(posts) - limit} more" if len(posts) > limit else "")
+    return t("{posts} and {count} more", posts=shown, count=len(posts) - limit) if len(posts) > limit else shown
+
+
+def also(posts: list[Post], ref: Post) -> str:
+    """`; also drafts/a.md at 09:00`: the earlier posts a limit counts, or nothing."""
+    return t("; also {posts}", posts=names(posts, ref)) if posts else ""
 
 
 def ordinal(n: int) -> str:
+    if i18n.language == "de":
+        return f"{n}."
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
@@ -189,8 +197,9 @@ def render(plan: dict) -> str:
 
     out = []
     for table in plan["plans"]:
-        out += [f"{table['channel']} · {_visible(table['account'] or '(no account)')} · {plan['timezone']}",
-                f"{'week':<15}" + "".join(f"{d:<8}" for d in WEEKDAYS) + "posts"]
+        account, week_label = _visible(table["account"] or t("(no account)")), t("week")
+        out += [f"{table['channel']} · {account} · {plan['timezone']}",
+                f"{week_label:<15}" + "".join(f"{t(d):<8}" for d in WEEKDAYS) + t("posts")]
         notes = []
         for week in table["weeks"]:
             cells = [[] for _ in WEEKDAYS]
@@ -209,6 +218,6 @@ def render(plan: dict) -> str:
         out += ["", *notes, ""] if notes else [""]
     if plan["unscheduled"]:
         count = len(plan["unscheduled"])
-        out.append(f"{count} draft{'s' if count > 1 else ''} without a valid `scheduled` time "
-                   f"{'are' if count > 1 else 'is'} not shown.")
-    return "\n".join(out).rstrip() if out else "No scheduled drafts."
+        out.append(nt("{n} draft without a valid `scheduled` time is not shown.",
+                      "{n} drafts without a valid `scheduled` time are not shown.", count))
+    return "\n".join(out).rstrip() if out else t("No scheduled drafts.")

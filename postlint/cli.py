@@ -15,8 +15,9 @@ from pathlib import Path
 
 import click
 
-from postlint import __version__, replay
+from postlint import __version__, i18n, replay
 from postlint.frontmatter import CHANNELS
+from postlint.i18n import N_, t
 from postlint.paths import docs_url
 from postlint.problem import ConfigError, InputError, Level
 
@@ -68,15 +69,119 @@ def _make_linter(channel, select, extend_select, ignore, config, calendar=(), fo
 
     return Linter(Options(channel=channel, select=_codes(select) or None, extend_select=_codes(extend_select),
                           ignore=_codes(ignore), config_file=config, calendar=tuple(calendar),
-                          follow_symlinks=follow_symlinks))
+                          follow_symlinks=follow_symlinks, language=i18n.language))
+
+
+# -- the message language and translated help ------------------------------------------------
+# Help texts are English msgids (N_), translated when shown: click stores them when the
+# decorators run, before the language is known. Click's own strings ("Usage:", "Options")
+# look themselves up in the global gettext domain, bound to postlint's catalogue in `main`.
+LANGUAGE_HELP = N_("Language of messages and help: de or en (default: configuration, then LANG).")
+
+
+def _option_value(args: list[str], name: str) -> str | None:
+    """The value of `--name VALUE` or `--name=VALUE` in `args`, the last one given."""
+    found = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == name and i + 1 < len(args):
+            found = args[i + 1]
+        elif arg.startswith(name + "="):
+            found = arg[len(name) + 1:]
+    return found
+
+
+def choose_language(args: list[str], environ=os.environ) -> str:
+    """The message language of a command line: `--language`, else `language` in the
+    configuration (`--config`, or the one found from the working directory), else the
+    environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English."""
+    from postlint import config as config_mod, i18n
+
+    given = i18n.normalize(_option_value(args, "--language"))
+    if given:
+        return given
+    path = _option_value(args, "--config")
+    try:
+        cfg = config_mod.load(Path(path)) if path else config_mod.discover(Path.cwd())
+    except (ConfigError, OSError):  # reported by the command itself, in the language found below
+        cfg = None
+    return (cfg and cfg.language) or i18n.from_environment(environ) or i18n.DEFAULT
+
+
+def speak(lang: str) -> None:
+    """Use `lang` for postlint's messages and click's own strings (which read the
+    environment through the global gettext functions)."""
+    import gettext
+
+    from postlint import i18n
+
+    i18n.use(lang)
+    gettext.bindtextdomain(i18n.DOMAIN, str(i18n.LOCALEDIR))
+    gettext.textdomain(i18n.DOMAIN)
+    os.environ["LANGUAGE"] = i18n.language
+
+
+class TranslatedOption(click.Option):
+    def get_help_record(self, ctx):
+        english = self.help
+        self.help = t(english) if english else english
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.help = english
+
+
+def option(*names, **kwargs):
+    return click.option(*names, cls=TranslatedOption, **kwargs)
+
+
+class TranslatedCommand(click.Command):
+    """A command whose help and short help are translated when shown, and which takes
+    `--language` (chosen before parsing, see `Group.main`) like the group does."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.params.append(TranslatedOption(["--language"], type=click.Choice(i18n.LANGUAGES), expose_value=False,
+                                            help=LANGUAGE_HELP))
+
+    def _translated(self, method, *args):
+        english, short = self.help, self.short_help
+        self.help = t(english) if english else english
+        self.short_help = t(short) if short else short
+        try:
+            return method(*args)
+        finally:
+            self.help, self.short_help = english, short
+
+    def format_help_text(self, ctx, formatter):
+        return self._translated(super().format_help_text, ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return self._translated(super().get_short_help_str, limit)
+
+    def get_help_option(self, ctx):
+        found = super().get_help_option(ctx)
+        if found is not None:
+            found.help = t(N_("Show this message and exit."))
+        return found
+
+
+class Group(TranslatedCommand, click.Group):
+    command_class = TranslatedCommand
+
+    def main(self, args=None, *rest, **kwargs):
+        args = sys.argv[1:] if args is None else list(args)
+        speak(choose_language(args))
+        return super().main(args, *rest, **kwargs)
 
 
 common = [
-    click.option("--channel", type=click.Choice(CHANNELS), help="Channel for drafts without `channel` in front matter."),
-    click.option("--config", type=click.Path(dir_okay=False), help="Use this config file instead of discovery."),
-    click.option("--stdin-filename", help="Name (and config location) for the draft read from `-`."),
-    click.option("--follow-symlinks", is_flag=True,
-                 help="Also check symbolic links to files outside the working directory and the folders named."),
+    option("--channel", type=click.Choice(CHANNELS), help=N_("Channel for drafts without `channel` in front matter.")),
+    option("--config", type=click.Path(dir_okay=False), help=N_("Use this config file instead of discovery.")),
+    option("--stdin-filename", help=N_("Name (and config location) for the draft read from `-`.")),
+    option("--follow-symlinks", is_flag=True,
+                 help=N_("Also check symbolic links to files outside the working directory and the folders named.")),
 ]
 
 
@@ -86,45 +191,45 @@ def with_common(fn):
     return fn
 
 
-calendar_option = click.option(
+calendar_option = option(
     "--calendar-option", "calendar_options", multiple=True, metavar="KEY=VALUE",
-    help="Calendar setting: timezone, preset, columns.<field>, header, delimiter or date-format "
-         "(docs/calendar.md).")
+    help=N_("Calendar setting: timezone, preset, columns.<field>, header, delimiter or date-format "
+         "(docs/calendar.md)."))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="postlint")
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
+             help=N_("A linter for draft social-media posts."))
+@click.version_option(__version__, prog_name="postlint", cls=TranslatedOption, help=N_("Show the version and exit."))
 def main():
-    """A linter for draft social-media posts."""
+    pass  # the commands below
 
 
-@main.command()
+@main.command(help=N_("Check drafts: files, folders (recursively), calendars (.csv, .jsonl) or `-` for stdin."))
 @click.argument("paths", nargs=-1)
 @with_common
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--select", multiple=True, help="Rule codes, prefixes or names to check (comma-separated).")
-@click.option("--extend-select", multiple=True, help="Add rules to the configured selection.")
-@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-              help="Lowest level that makes the exit code 1 (default: warning).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (input errors still exit 2).")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
-              help="Write the output to this file instead of stdout (e.g. the html report).")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Processes for many files (default: all cores).")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
-@click.option("--cache-dir", default=".postlint_cache", show_default=True, envvar="POSTLINT_CACHE_DIR",
-              help="Where findings of unchanged files are kept.")
+@option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@option("--select", multiple=True, help=N_("Rule codes, prefixes or names to check (comma-separated)."))
+@option("--extend-select", multiple=True, help=N_("Add rules to the configured selection."))
+@option("--ignore", multiple=True, help=N_("Rule codes, prefixes or names to skip."))
+@option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help=N_("Lowest level that makes the exit code 1 (default: warning)."))
+@option("--exit-zero", is_flag=True, help=N_("Exit 0 even with findings (input errors still exit 2)."))
+@option("--quiet", "-q", is_flag=True, help=N_("Print findings only, no summary."))
+@option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+              help=N_("Write the output to this file instead of stdout (e.g. the html report)."))
+@option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@option("--jobs", "-j", type=click.IntRange(min=1), help=N_("Processes for many files (default: all cores)."))
+@option("--no-cache", is_flag=True, help=N_("Neither read nor write the cache."))
+@option("--cache-dir", default=".postlint_cache", show_default=True, envvar="POSTLINT_CACHE_DIR",
+              help=N_("Where findings of unchanged files are kept."))
 @calendar_option
-@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files (stdin: print the fixed text).")
-@click.option("--unsafe-fixes", is_flag=True, help="Also apply (with --fix, --diff) and count the unsafe fixes.")
-@click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
-@click.option("--fix-only", is_flag=True, help="Apply the fixes and list no findings (implies --fix).")
+@option("--fix", is_flag=True, help=N_("Apply the safe fixes to the files (stdin: print the fixed text)."))
+@option("--unsafe-fixes", is_flag=True, help=N_("Also apply (with --fix, --diff) and count the unsafe fixes."))
+@option("--diff", is_flag=True, help=N_("Print a unified diff of what --fix would change; write nothing."))
+@option("--fix-only", is_flag=True, help=N_("Apply the fixes and list no findings (implies --fix)."))
 def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, extend_select, ignore, fail_on,
           exit_zero, quiet, output, color, calendar_options, jobs, no_cache, cache_dir, fix, unsafe_fixes, diff,
           fix_only):
-    """Check drafts: files, folders (recursively), calendars (.csv, .jsonl) or `-` for stdin."""
     fixing = _Fixing(unsafe_fixes, "diff" if diff else "fix" if fix or fix_only else None, fix_only)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -132,7 +237,7 @@ def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, 
         try:
             target = open(output, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed after the run
         except OSError as exc:
-            _fail(f"cannot write {output}: {exc.strerror or exc}")
+            _fail(t("cannot write {path}: {reason}", path=output, reason=exc.strerror or exc))
     else:
         target = None
     try:
@@ -255,8 +360,7 @@ class _Fixing:
                     continue
                 display = path.as_posix()
                 if tabular.is_calendar(path):
-                    # de: Kalenderdateien werden nicht korrigiert (Korrekturen nicht anwendbar)
-                    click.echo(f"{_printable(display)}: fixes are not applied to calendar files (not applicable)",
+                    click.echo(f"{_printable(display)}: " + t("fixes are not applied to calendar files (not applicable)"),
                                err=True)
                     continue
                 read = linter.read(path, display)
@@ -268,8 +372,7 @@ class _Fixing:
                     try:
                         fixes.write(path, fixed.after)
                     except OSError as exc:
-                        # de: kann nicht schreiben: {Grund}
-                        self.error(f"{display}: error: cannot write: {exc.strerror or exc}")
+                        self.error(f"{display}: error: " + t("cannot write: {reason}", reason=exc.strerror or exc))
         return self.fixed_stdin
 
     def _one(self, linter, data: bytes, path: Path, display: str):
@@ -313,11 +416,11 @@ class _Fixing:
         from postlint.formatters import plural
 
         if self.mode == "diff":
-            # de: {n} Probleme würden in {m} Dateien behoben
-            click.echo(f"Would fix {plural(self.count, 'problem')} in {plural(self.changed, 'file')}.", err=True)
+            click.echo(t("Would fix {problems} in {files}.", problems=plural(self.count, "problem"),
+                         files=plural(self.changed, "file")), err=True)
             return 2 if self.errors else 1 if self.changed else 0
-        # de: {n} Probleme behoben
-        click.echo(f"Fixed {plural(self.count, 'problem')} in {plural(self.changed, 'file')}.", err=True)
+        click.echo(t("Fixed {problems} in {files}.", problems=plural(self.count, "problem"),
+                     files=plural(self.changed, "file")), err=True)
         return 2 if self.errors else 0
 
 
@@ -374,12 +477,11 @@ class _Printed:
             replay.record("\n".join(self.kept), "\n".join(self.errors), code)
 
 
-@main.command()
+@main.command(help=N_("Show what postlint measures in each draft: lengths, hashtags, links, mentions, emoji."))
 @click.argument("paths", nargs=-1)
 @with_common
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def stats(paths, channel, config, stdin_filename, follow_symlinks, fmt):
-    """Show what postlint measures in each draft: lengths, hashtags, links, mentions, emoji."""
     from postlint import stats as stats_mod
 
     try:
@@ -398,15 +500,14 @@ def stats(paths, channel, config, stdin_filename, follow_symlinks, fmt):
     sys.exit(2 if any(r.error for r in results) else 0)
 
 
-@main.command("calendar")
+@main.command("calendar", help=N_("Show the schedule week by week per account and channel, with the findings marked."))
 @click.argument("paths", nargs=-1)
 @with_common
 @calendar_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--select", multiple=True, help="Rule codes, prefixes or names whose findings to mark.")
-@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to skip.")
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@option("--select", multiple=True, help=N_("Rule codes, prefixes or names whose findings to mark."))
+@option("--ignore", multiple=True, help=N_("Rule codes, prefixes or names to skip."))
 def calendar_(paths, channel, config, stdin_filename, follow_symlinks, calendar_options, fmt, select, ignore):
-    """Show the schedule week by week per account and channel, with the findings marked."""
     from postlint import calendar
 
     try:
@@ -422,14 +523,14 @@ def calendar_(paths, channel, config, stdin_filename, follow_symlinks, calendar_
     sys.exit(2 if any(r.error for r in results) else 0)
 
 
-@main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@main.command("rules", help=N_("List every rule: code, name, family, default level, summary."))
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules_(fmt):
-    """List every rule: code, name, family, default level, summary."""
-    from postlint import registry
+    from postlint import docgen, registry
 
     rows = [{"code": r.code, "name": r.name, "family": r.family, "level": str(r.default_level),
-             "summary": r.summary, "url": docs_url(r.name)} for r in registry.rules()]
+             "summary": docgen.summary(r, i18n.language), "url": docs_url(r.name)}
+            for r in registry.rules()]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -438,34 +539,33 @@ def rules_(fmt):
         click.echo(f"{r['code']}  {r['name']:<{width}}  {r['level']:<7}  {r['summary']}")
 
 
-@main.command()
+@main.command(help=N_("Explain a rule (by code or name): what it checks, why, examples, options, sources."))
 @click.argument("rule")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rule(rule, fmt):
-    """Explain a rule (by code or name): what it checks, why, examples, options, sources."""
     from postlint import docgen, registry
 
     found = registry.lookup(rule)
     if found is None:
-        _fail(f"unknown rule {rule!r}{registry.suggestion(rule)}; `postlint rules` lists them")
+        _fail(t("unknown rule {name}{suggestion}; `postlint rules` lists them", name=repr(rule),
+                suggestion=registry.suggestion(rule)))
     if fmt == "json":
         click.echo(json.dumps({"code": found.code, "name": found.name, "family": found.family,
-                               "level": str(found.default_level), "summary": found.summary,
-                               "url": docs_url(found.name), "docs": docgen.render(found)},
+                               "level": str(found.default_level), "summary": docgen.summary(found, i18n.language),
+                               "url": docs_url(found.name), "docs": docgen.render(found, i18n.language)},
                               ensure_ascii=False, indent=2))
     else:
-        click.echo(docgen.render(found))
+        click.echo(docgen.render(found, i18n.language))
 
 
-@main.command()
+@main.command(help=N_("Run the language server (LSP over stdio) for editors; needs `pip install 'postlint[lsp]'`."))
 def server():
-    """Run the language server (LSP over stdio) for editors; needs `pip install 'postlint[lsp]'`."""
     try:
         from postlint import lsp
     except ImportError as exc:
         if (exc.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
             raise
-        _fail("`postlint server` needs pygls: pip install 'postlint[lsp]'")
+        _fail(t("`postlint server` needs pygls: pip install 'postlint[lsp]'"))
     lsp.create_server().start_io()
 
 

@@ -16,7 +16,8 @@ from typing import Any
 import regex
 
 from postlint import accounts as accounts_mod
-from postlint import packs, registry
+from postlint import i18n, packs, registry
+from postlint.i18n import N_, t
 from postlint.frontmatter import CHANNELS, LANGS, TYPES
 from postlint.paths import CONFIG_FILES
 from postlint.problem import ConfigError, Level, short
@@ -28,14 +29,14 @@ MAX_NUMBER = 1_000_000_000  # the largest value of a numeric option: limits are 
 SHARED_KEYS = {"level": ("error", "warning", "info"), "enabled": bool}
 PATH_KEYS = {"channel", "type", "lang", "ignore", "extend-select", "rules"}
 TOP_KEYS = {"channel", "type", "lang", "select", "extend-select", "ignore", "exclude", "extend-exclude",
-            "fail-on", "per-path", "rules", "max-file-size", "calendar", "accounts"}
+            "fail-on", "per-path", "rules", "max-file-size", "calendar", "accounts", "language"}
 
 
 def _type_name(spec) -> str:
     if isinstance(spec, tuple):
-        return "one of " + ", ".join(map(str, spec))
-    return {list: "a list of strings", bool: "true or false", int: "an integer", float: "a number",
-            str: "a string"}[spec]
+        return t("one of {values}", values=", ".join(map(str, spec)))
+    return t({list: N_("a list of strings"), bool: N_("true or false"), int: N_("an integer"), float: N_("a number"),
+              str: N_("a string")}[spec])
 
 
 def check_value(value: Any, spec: Any, where: str) -> Any:
@@ -48,11 +49,12 @@ def check_value(value: Any, spec: Any, where: str) -> Any:
         list: lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
     }.get(spec, lambda v: v in spec)(value)
     if not ok:
-        raise ConfigError(f"{where}: expected {_type_name(spec)}, got {short(value)}")
+        raise ConfigError(t("{where}: expected {type}, got {value}", where=where, type=_type_name(spec), value=short(value)))
     # counts are never negative; scores may be (Flesch), but not infinite or nan
     low = 0 if spec is int else -MAX_NUMBER
     if spec in (int, float) and not low <= value <= MAX_NUMBER:  # also false for nan
-        raise ConfigError(f"{where}: expected {_type_name(spec)} from {low:,} to {MAX_NUMBER:,}, got {short(value)}")
+        raise ConfigError(t("{where}: expected {type} from {low} to {high}, got {value}", where=where,
+                              type=_type_name(spec), low=format(low, ","), high=format(MAX_NUMBER, ","), value=short(value)))
     return value
 
 
@@ -67,40 +69,42 @@ def check_rule_table(table: dict, rule: registry.Rule, where: str, *, pack: bool
         if key in scopes:
             names = CHANNELS if key == "channel" else TYPES
             if not isinstance(value, dict):
-                raise ConfigError(f"{here}: expected a table of {key} tables")
+                raise ConfigError(t("{where}: expected a table of {key} tables", where=here, key=key))
             for name, sub in value.items():
                 if name not in names:
-                    raise ConfigError(f"{here}: unknown {key} {name!r} (expected one of {', '.join(names)})")
+                    raise ConfigError(t("{where}: unknown {key} {name} (expected one of {values})", where=here, key=key,
+                                        name=repr(name), values=", ".join(names)))
                 if not isinstance(sub, dict):
-                    raise ConfigError(f"{here}.{name}: expected a table")
+                    raise ConfigError(t("{where}: expected a table", where=here + "." + name))
                 inner = ("type",) if key == "channel" else ()
                 check_rule_table(sub, rule, f"{here}.{name}", pack=pack, scopes=inner)
         elif key in allowed:
             check_value(value, allowed[key], here)
         else:
-            raise ConfigError(f"{where}: unknown option {key!r} for rule {rule.name} "
-                              f"(allowed: {', '.join(sorted(allowed))})")
+            raise ConfigError(t("{where}: unknown option {option} for rule {rule} (allowed: {allowed})", where=where,
+                                option=repr(key), rule=rule.name, allowed=", ".join(sorted(allowed))))
 
 
 def _selectors(values: list, where: str) -> list[str]:
     for value in check_value(values, list, where):
         if value.upper() != "ALL" and registry.lookup(value) is None and not any(
                 r.code.startswith(value.upper()) for r in registry.rules()):
-            raise ConfigError(f"{where}: {short(value)} matches no rule code, prefix or name"
-                              f"{registry.suggestion(str(value))}")
+            raise ConfigError(t("{where}: {value} matches no rule code, prefix or name{suggestion}", where=where,
+                                value=short(value), suggestion=registry.suggestion(str(value))))
     return list(values)
 
 
 def _rules(table: Any, where: str) -> dict[str, dict]:
     if not isinstance(table, dict):
-        raise ConfigError(f"{where}: expected a table of rule tables")
+        raise ConfigError(t("{where}: expected a table of rule tables", where=where))
     result = {}
     for key, sub in table.items():
         rule = registry.lookup(key)
         if rule is None:
-            raise ConfigError(f"{where}: unknown rule {key!r}{registry.suggestion(key)}")
+            raise ConfigError(t("{where}: unknown rule {name}{suggestion}", where=where, name=repr(key),
+                                suggestion=registry.suggestion(key)))
         if not isinstance(sub, dict):
-            raise ConfigError(f"{where}.{key}: expected a table")
+            raise ConfigError(t("{where}: expected a table", where=where + "." + key))
         check_rule_table(sub, rule, f"{where}.{key}")
         result[rule.name] = sub
     return result
@@ -137,6 +141,7 @@ class Config:
     channel: str | None = None
     type: str | None = None
     lang: str | None = None
+    language: str | None = None  # the language of postlint's messages (postlint.i18n), not of drafts
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
@@ -185,13 +190,16 @@ def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:
     cfg = Config(source=source, root=root)
     for key, value in data.items():
         if key not in TOP_KEYS:
-            raise ConfigError(f"{where(key)}: unknown key (allowed: {', '.join(sorted(TOP_KEYS))})")
+            raise ConfigError(t("{where}: unknown key (allowed: {allowed})", where=where(key),
+                                allowed=", ".join(sorted(TOP_KEYS))))
     if "channel" in data:
         cfg.channel = check_value(data["channel"], CHANNELS, where("channel"))
     if "type" in data:
         cfg.type = check_value(data["type"], TYPES, where("type"))
     if "lang" in data:
         cfg.lang = check_value(data["lang"], LANGS, where("lang"))
+    if "language" in data:
+        cfg.language = check_value(data["language"], i18n.LANGUAGES, where("language"))
     if "select" in data:
         cfg.select = _selectors(data["select"], where("select"))
     cfg.extend_select = _selectors(data.get("extend-select", []), where("extend-select"))
@@ -205,28 +213,30 @@ def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:
         cfg.max_file_size = check_value(data["max-file-size"], int, where("max-file-size"))
         low, high = MAX_FILE_SIZE_RANGE
         if not low <= cfg.max_file_size <= high:
-            raise ConfigError(f"{where('max-file-size')}: expected bytes from {low} to {high:,}, "
-                              f"got {cfg.max_file_size}")
+            raise ConfigError(t("{where}: expected bytes from {low} to {high}, got {value}",
+                                where=where("max-file-size"), low=low, high=format(high, ","), value=cfg.max_file_size))
     cfg.rules = _rules(data.get("rules", {}), where("rules"))
     if "calendar" in data:
         from postlint import tabular  # tabular imports this module
 
         if not isinstance(data["calendar"], dict):
-            raise ConfigError(f"{where('calendar')}: expected a table")
+            raise ConfigError(t("{where}: expected a table", where=where("calendar")))
         tabular.settings(data["calendar"], where("calendar"))
         cfg.calendar = data["calendar"]
     cfg.accounts = accounts_mod.for_config(data.get("accounts"), root, where("accounts"))
     accounts_mod.DIGESTS[source] = cfg.accounts.digest
     per_path = data.get("per-path", {})
     if not isinstance(per_path, dict):
-        raise ConfigError(f"{where('per-path')}: expected a table of glob = {{...}} tables")
+        raise ConfigError(t("{where}: expected a table of glob = {example} tables", where=where("per-path"),
+                                example="{...}"))
     for pattern, table in per_path.items():
         here = where(f'per-path."{pattern}"')
         if not isinstance(table, dict):
-            raise ConfigError(f"{here}: expected a table")
+            raise ConfigError(t("{where}: expected a table", where=here))
         for key in table:
             if key not in PATH_KEYS:
-                raise ConfigError(f"{here}: unknown key {key!r} (allowed: {', '.join(sorted(PATH_KEYS))})")
+                raise ConfigError(t("{where}: unknown key {key} (allowed: {allowed})", where=here, key=repr(key),
+                                    allowed=", ".join(sorted(PATH_KEYS))))
         checked = dict(table)
         for key, names in (("channel", CHANNELS), ("type", TYPES), ("lang", LANGS)):
             if key in table:
@@ -244,12 +254,12 @@ def load(path: Path) -> Config | None:
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
-            raise ConfigError(f"{path}: [tool] must be a table")
+            raise ConfigError(t("{path}: [tool] must be a table", path=path))
         data = tool.get("postlint")
         if data is None:
             return None
         if not isinstance(data, dict):
-            raise ConfigError(f"{path}: [tool.postlint] must be a table")
+            raise ConfigError(t("{path}: [tool.postlint] must be a table", path=path))
         return parse(data, str(path), path.parent, "tool.postlint")
     return parse(data, str(path), path.parent, "")
 

@@ -21,6 +21,7 @@ import click
 import regex
 
 from postlint import __version__
+from postlint.i18n import nt, number, t
 from postlint.paths import docs_url
 from postlint.problem import Level
 
@@ -88,25 +89,29 @@ class Tally:
     def summary(self) -> str:
         c = self.counts
         if not c["findings"] and not c["unreadable"]:
-            text = f"All clear: {plural(c['files'], 'file')} checked, no problems."
+            text = t("All clear: {files} checked, no problems.", files=plural(c["files"], "file"))
         elif not c["findings"]:
-            text = f"No problems in {plural(c['files'] - c['unreadable'], 'file')} checked."
+            text = t("No problems in {files} checked.", files=plural(c["files"] - c["unreadable"], "file"))
         else:
             parts = ", ".join(plural(c[k], k) for k in ("error", "warning", "info") if c[k])
-            text = f"Found {plural(c['findings'], 'problem')} ({parts}) in {plural(len(self.flagged), 'file')}."
+            text = t("Found {problems} ({levels}) in {files}.", problems=plural(c["findings"], "problem"),
+                     levels=parts, files=plural(len(self.flagged), "file"))
         if c["unreadable"]:
-            text += f" {plural(c['unreadable'], 'file')} could not be checked."
+            text += " " + nt("{count} file could not be checked.", "{count} files could not be checked.",
+                             c["unreadable"], count=number(c["unreadable"]))
         if self.fixes.fixed:
-            # de: {n} Probleme behoben.
-            text = f"Fixed {plural(self.fixes.fixed, 'problem')}.\n" + text
+            text = t("Fixed {problems}.", problems=plural(self.fixes.fixed, "problem")) + "\n" + text
         if self.fixable:
             option = "--fix --unsafe-fixes" if self.fixes.unsafe else "--fix"
-            # de: [*] {n} mit `postlint check --fix` behebbar ({m} weitere mit `--unsafe-fixes`).
-            text += f"\n[*] {self.fixable:,} fixable with `postlint check {option}`"
-            text += f" ({self.hidden:,} more with `--unsafe-fixes`)." if self.hidden else "."
+            if self.hidden:
+                text += "\n" + t("[*] {count} fixable with `postlint check {option}` ({more} more with `--unsafe-fixes`).",
+                                 count=number(self.fixable), option=option, more=number(self.hidden))
+            else:
+                text += "\n" + t("[*] {count} fixable with `postlint check {option}`.", count=number(self.fixable),
+                                 option=option)
         elif self.hidden:
-            # de: Keine sicheren Korrekturen ({n} mit `postlint check --fix --unsafe-fixes`).
-            text += f"\nNo safe fixes ({plural(self.hidden, 'fix', 'fixes')} with `postlint check --fix --unsafe-fixes`)."
+            text += "\n" + t("No safe fixes ({fixes} with `postlint check --fix --unsafe-fixes`).",
+                             fixes=plural(self.hidden, "fix"))
         return text
 
 
@@ -168,10 +173,17 @@ def _headline(finding, color: bool, fixes: FixNote | None = None) -> str:
     return f"{path}:{finding.line}:{finding.column}: {finding.code} [{finding.level}] {message}"
 
 
-def plural(n: int, word: str, words: str | None = None) -> str:
-    if words is not None:
-        return f"{n:,} {word if n == 1 else words}"
-    return f"{n:,} {word}{'' if n == 1 or word == 'info' else 's'}"
+# "1 file", "2 files": the count and its noun, by the noun's English singular
+PLURALS = {"file": lambda n, count: nt("{count} file", "{count} files", n, count=count),
+           "problem": lambda n, count: nt("{count} problem", "{count} problems", n, count=count),
+           "error": lambda n, count: nt("{count} error", "{count} errors", n, count=count),
+           "warning": lambda n, count: nt("{count} warning", "{count} warnings", n, count=count),
+           "info": lambda n, count: nt("{count} info", "{count} info", n, count=count),
+           "fix": lambda n, count: nt("{count} fix", "{count} fixes", n, count=count)}
+
+
+def plural(n: int, word: str) -> str:
+    return PLURALS[word](n, number(n))
 
 
 # Each formatter yields its output a line (or a block of lines) at a time as the results

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from postlint import media
+from postlint.i18n import t
 from postlint.problem import short
 
 CHANNELS = ("linkedin", "x", "instagram", "facebook", "xing")
@@ -27,9 +28,10 @@ class Rejected:
 def _choice(options):
     def check(value):
         if not isinstance(value, str):
-            return None, f"expected one of {', '.join(options)}, got {type(value).__name__}"
+            return None, t("expected one of {options}, got {type}", options=", ".join(options), type=type(value).__name__)
         if value.lower() not in options:
-            return None, f"unknown value {short(value)} (expected one of {', '.join(options)})"
+            return None, t("unknown value {value} (expected one of {options})", value=short(value),
+                                options=", ".join(options))
         return value.lower(), None
 
     return check
@@ -38,13 +40,13 @@ def _choice(options):
 def _bool(value):
     if isinstance(value, bool):
         return value, None
-    return None, f"expected true or false, got {short(value)}"
+    return None, t("expected true or false, got {value}", value=short(value))
 
 
 def _str(value):
     if isinstance(value, str) and value.strip():
         return value, None
-    return None, f"expected a non-empty string, got {short(value)}"
+    return None, t("expected a non-empty string, got {value}", value=short(value))
 
 
 def _timestamp(value):
@@ -52,33 +54,34 @@ def _timestamp(value):
         try:
             value = dt.datetime.fromisoformat(value.strip())
         except ValueError:
-            return None, f"not an ISO 8601 timestamp: {short(value)}"
+            return None, t("not an ISO 8601 timestamp: {value}", value=short(value))
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
-            return None, f"timestamp {value.isoformat()} has no UTC offset (write e.g. +01:00)"
+            return None, t("timestamp {value} has no UTC offset (write e.g. +01:00)", value=value.isoformat())
         try:
             utc = value.astimezone(dt.timezone.utc)
         except (OverflowError, ValueError):
             utc = None
         if utc is None or not YEARS[0] <= utc.year <= YEARS[1] or not YEARS[0] <= value.year <= YEARS[1]:
-            return None, f"timestamp {value.isoformat()} is out of range (years {YEARS[0]} to {YEARS[1]})"
+            return None, t("timestamp {value} is out of range (years {first} to {last})", value=value.isoformat(),
+                               first=YEARS[0], last=YEARS[1])
         return value, None
     if isinstance(value, dt.date):
-        return None, f"{value.isoformat()} has no time and UTC offset (write e.g. {value.isoformat()}T09:00:00+01:00)"
-    return None, f"expected an ISO 8601 timestamp with offset, got {short(value)}"
+        return None, t("{date} has no time and UTC offset (write e.g. {date}T09:00:00+01:00)", date=value.isoformat())
+    return None, t("expected an ISO 8601 timestamp with offset, got {value}", value=short(value))
 
 
 def _settings(value):
     if not isinstance(value, dict):
-        return None, "expected a mapping such as {ignore: [PL201]}"
+        return None, t("expected a mapping such as {example}", example="{ignore: [PL201]}")
     unknown = set(value) - {"ignore"}
     if unknown:
-        return None, f"unknown setting {short(sorted(unknown, key=str)[0])} (allowed: ignore)"
+        return None, t("unknown setting {setting} (allowed: ignore)", setting=short(sorted(unknown, key=str)[0]))
     ignore = value.get("ignore", [])
     if isinstance(ignore, str):
         ignore = [ignore]
     if not isinstance(ignore, list) or not all(isinstance(c, str) for c in ignore):
-        return None, "ignore must be a list of rule codes or names"
+        return None, t("ignore must be a list of rule codes or names")
     return {"ignore": ignore}, None
 
 
@@ -105,12 +108,16 @@ def validate(data: dict[str, Any], extra_keys=()) -> tuple[dict[str, Any], list[
         check = SCHEMA.get(key)
         if check is None:
             if key not in extra_keys:
-                problems.append((key, False, f"unknown front matter key {key!r}"))
+                problems.append((key, False, t("unknown front matter key {key}", key=repr(key))))
             continue
         parsed, error = (None, value.reason) if isinstance(value, Rejected) else check(value)
         if error:
             # `attachments[2].kind: ...`, `event.date: ...`: the path into the value
-            problems.append((key, True, f"{key}{'' if error[0] in '[.' else ': '}{error}"))
+            if error[0] in "[.":
+                problems.append((key, True, f"{key}{error}"))
+            else:
+                # TRANSLATORS: a front matter key and what is wrong with its value
+                problems.append((key, True, t("{key}: {problem}", key=key, problem=error)))
         else:
             meta[key] = parsed
     return meta, problems

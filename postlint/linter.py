@@ -17,7 +17,8 @@ from pathlib import Path
 
 from postlint import calendar
 from postlint import config as config_mod
-from postlint import fixes, frontmatter, lang as lang_mod, packs, registry, source, suppress, tabular
+from postlint import fixes, frontmatter, i18n, lang as lang_mod, packs, registry, source, suppress, tabular
+from postlint.i18n import t
 from postlint.paths import DRAFT_SUFFIXES, read_up_to
 from postlint.problem import FINDING_ORDER, ConfigError, Finding, Hit, InputError, Level, pickled_by_fields, short
 
@@ -36,6 +37,7 @@ class Options:
     config_file: str | None = None
     calendar: tuple[str, ...] = ()  # `key=value` calendar settings (tabular.option_table)
     follow_symlinks: bool = False  # also symbolic links to files outside the checked folders
+    language: str | None = None  # of the messages (postlint.i18n); None: as chosen before
 
 
 @pickled_by_fields
@@ -93,11 +95,13 @@ class Linter:
 
     def __init__(self, options: Options = Options(), config: config_mod.Config | None = None):
         self.options = options
+        if options.language:  # also in worker processes, which build their own Linter
+            i18n.use(options.language)
         self._explicit = config
         if options.config_file:
             path = Path(options.config_file)
             if not path.is_file():
-                raise ConfigError(f"{path}: config file not found")
+                raise ConfigError(t("{path}: config file not found", path=path))
             self._explicit = config_mod.load(path) or config_mod.Config(source=str(path), root=path.parent)
         for selector in (*(options.select or ()), *options.extend_select, *options.ignore):
             config_mod._selectors([selector], "--select/--ignore")
@@ -161,10 +165,10 @@ class Linter:
 
     def settings(self, rule: registry.Rule, cfg, tables: tuple, channel: str, type_: str):
         """(enabled, level, options) of a rule for one channel and type."""
-        key = (rule.code, cfg, tuple(id(t) for t in tables), channel, type_)
+        key = (rule.code, cfg, tuple(map(id, tables)), channel, type_)
         if key not in self._settings:
             layers = [packs.core_pack()[rule.name], cfg.rules.get(rule.name)]
-            layers += [t["rules"].get(rule.name) for t in tables]
+            layers += [table["rules"].get(rule.name) for table in tables]
             merged: dict = {}
             for layer in layers:
                 if layer:
@@ -195,10 +199,11 @@ class Linter:
         try:
             data, size = read_up_to(path, cfg.max_file_size)
         except OSError as exc:
-            return Result(display, error=f"cannot read file: {exc.strerror or exc}")
+            return Result(display, error=t("cannot read file: {reason}", reason=exc.strerror or exc))
         if data is None:
-            return Result(display, error=f"file too large ({size / 1e6:.1f} MB > {cfg.max_file_size / 1e6:g} MB "
-                                         f"limit, max-file-size)")
+            megabytes, limit = f"{size / 1e6:.1f}", f"{cfg.max_file_size / 1e6:g}"
+            return Result(display, error=t("file too large ({size} MB > {limit} MB limit, max-file-size)",
+                                           size=megabytes, limit=limit))
         return cfg, data
 
     def lint_bytes(self, data: bytes, path: Path, display: str, cfg=None, *, defer: bool = False,
@@ -206,7 +211,8 @@ class Linter:
         cfg = cfg or self.config_for(path)
         try:
             if len(data) > cfg.max_file_size:  # stdin, read up to one byte more than the limit
-                raise InputError(f"input too large (over the {cfg.max_file_size / 1e6:g} MB limit, max-file-size)")
+                limit = f"{cfg.max_file_size / 1e6:g}"
+                raise InputError(t("input too large (over the {size} MB limit, max-file-size)", size=limit))
             return self.lint_text(source.decode(data), path, display, cfg, defer=defer, known=known)
         except InputError as exc:
             return Result(display, error=str(exc))
@@ -383,7 +389,7 @@ def iter_files(paths, linter: Linter):
     for arg in paths:
         path = Path(arg)
         if not path.exists():
-            yield path, _link_problem(path, (), True) if os.path.islink(path) else "no such file or directory"
+            yield path, _link_problem(path, (), True) if os.path.islink(path) else t("no such file or directory")
         elif path.is_dir():
             roots = (here_root, _real(path))
             for folder, dirs, files in os.walk(path):
@@ -430,10 +436,10 @@ def _link_problem(path: Path, roots: tuple[str, ...], follow: bool) -> str | Non
     try:
         target = os.path.realpath(path, strict=True)
     except OSError as exc:
-        return "symbolic link loop" if exc.errno == errno.ELOOP else "broken symbolic link"
+        return t("symbolic link loop") if exc.errno == errno.ELOOP else t("broken symbolic link")
     except RuntimeError:  # older Pythons' resolve
-        return "symbolic link loop"
+        return t("symbolic link loop")
     if follow or any(target == root or target.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
         return None
-    return ("symbolic link to a file outside the working directory and the folder checked, not followed "
-            "(--follow-symlinks checks it)")
+    return t("symbolic link to a file outside the working directory and the folder checked, not followed "
+             "(--follow-symlinks checks it)")

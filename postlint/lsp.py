@@ -20,7 +20,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
-from postlint import __version__, docgen, frontmatter, registry, source, suppress
+from postlint import __version__, docgen, frontmatter, i18n, registry, source, suppress
 from postlint import config as config_mod
 from postlint.linter import Linter
 from postlint.paths import docs_url
@@ -296,8 +296,8 @@ def _document_position(document: str, offset: int, units) -> lsp.Position:
 
 
 @functools.cache
-def rule_docs(code: str) -> str:
-    return docgen.render(registry.lookup(code))
+def rule_docs(code: str, language: str = i18n.DEFAULT) -> str:
+    return docgen.render(registry.lookup(code), language)
 
 
 def _contains(range_: lsp.Range, position: lsp.Position) -> bool:
@@ -340,6 +340,7 @@ class PostlintServer(LanguageServer):
         super().__init__("postlint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
                          protocol_cls=PostlintProtocol)
         self.linter = Linter()
+        self.locale: str | None = None  # the client's user-interface language (initialize), if supported
         self.config_stamps: dict[Path, tuple] = {}
         self.published: dict[str, list[lsp.Diagnostic]] = {}
 
@@ -356,7 +357,9 @@ class PostlintServer(LanguageServer):
             self.forget_config()
         self.config_stamps[directory] = stamp
         try:
-            if self.linter.config_for(path).excluded(path):
+            cfg = self.linter.config_for(path)
+            self.speak(cfg)
+            if cfg.excluded(path):
                 return []
             result = self.linter.lint_bytes(document.encode("utf-8", "surrogatepass"), path, path.as_posix())
         except ConfigError as exc:
@@ -379,6 +382,10 @@ class PostlintServer(LanguageServer):
         except (ConfigError, InputError):
             return document
         return fixed.after
+    def speak(self, cfg: config_mod.Config) -> str:
+        """Use the message language for a document: `language` in its configuration, else
+        the client's locale, else English; returns it."""
+        return i18n.use(cfg.language or self.locale)
 
     def lint(self, uri: str) -> None:
         if uri not in self.workspace.text_documents:  # a change or save of a document never opened
@@ -394,6 +401,11 @@ class PostlintServer(LanguageServer):
 
 def create_server() -> PostlintServer:
     server = PostlintServer()
+
+    @server.feature(lsp.INITIALIZE)
+    def initialize(ls: PostlintServer, params: lsp.InitializeParams):
+        ls.locale = i18n.normalize(params.locale)  # "de", "de-DE", "de-AT": German
+        i18n.use(ls.locale)
 
     @server.feature(lsp.INITIALIZED)
     def initialized(ls: PostlintServer, params: lsp.InitializedParams):
@@ -436,7 +448,12 @@ def create_server() -> PostlintServer:
         hits = [d for d in published if d.code and _contains(d.range, params.position)]
         if not hits:
             return None
-        docs = "\n\n---\n\n".join(rule_docs(code) for code in dict.fromkeys(d.code for d in hits))
+        path = Path(to_fs_path(params.text_document.uri) or params.text_document.uri)
+        try:
+            language = ls.speak(ls.linter.config_for(path))
+        except ConfigError:
+            language = i18n.use(ls.locale)
+        docs = "\n\n---\n\n".join(rule_docs(code, language) for code in dict.fromkeys(d.code for d in hits))
         return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=docs), range=hits[0].range)
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,

@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from postlint.i18n import t
 from postlint.paths import rules_root
 from postlint.problem import ConfigError
 
@@ -26,13 +27,13 @@ def read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(t("{path}: invalid TOML: {problem}", path=path, problem=exc)) from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: not UTF-8 (byte {exc.start})") from None
+        raise ConfigError(t("{path}: invalid TOML: not UTF-8 (byte {byte})", path=path, byte=exc.start)) from None
     except RecursionError:
-        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+        raise ConfigError(t("{path}: invalid TOML: nested too deeply", path=path)) from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+        raise ConfigError(t("{path}: cannot read: {reason}", path=path, reason=exc.strerror)) from None
 
 
 @functools.cache
@@ -40,7 +41,7 @@ def core_pack() -> dict[str, dict[str, Any]]:
     """Rule name -> default table (with its `channel`/`type` scope tables), from every family file."""
     tables: dict[str, dict[str, Any]] = {}
     for path in sorted(data_path("core").glob("*.toml")):
-        if path.name in ("citations.toml", "pack.toml"):
+        if path.name in ("citations.toml", "pack.toml", "sources.toml"):
             continue
         for name, table in read_toml(path).items():
             if name in tables:
@@ -52,6 +53,12 @@ def core_pack() -> dict[str, dict[str, Any]]:
 @functools.cache
 def citations() -> dict[str, dict[str, str]]:
     return read_toml(data_path("core", "citations.toml"))
+
+
+@functools.cache
+def sources() -> dict[str, dict]:
+    """Document file -> its title and sections (start line, label), for citing it to readers."""
+    return read_toml(data_path("core", "sources.toml"))
 
 
 @functools.cache

@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable
 
 import regex
 
+from postlint.i18n import t
 from postlint.problem import Level
 
 CODE_RE = regex.compile(r"^PL\d{3}$")
@@ -114,5 +115,5 @@ def suggestion(key: str) -> str:
 
     names = sorted({r.name for r in rules()} | {r.code for r in rules()})
     close = difflib.get_close_matches(key.upper() if key[:2].lower() == "pl" else key.lower(), names, n=1, cutoff=0.75)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return t(" (did you mean {name}?)", name=repr(close[0])) if close else ""
 

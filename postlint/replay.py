@@ -29,8 +29,11 @@ from postlint.paths import CONFIG_FILES, DRAFT_SUFFIXES, NotRegular, fingerprint
 # the options of `postlint check` (tests/test_cli.py keeps these in step with cli.py)
 FLAGS = frozenset({"--exit-zero", "--quiet", "-q", "--follow-symlinks"})
 VALUE_OPTIONS = frozenset({"--channel", "--config", "--format", "--select", "--extend-select", "--ignore",
-                           "--fail-on", "--color", "--jobs", "-j", "--cache-dir", "--calendar-option"})
-ENVIRONMENT = ("GITHUB_ACTIONS", "POSTLINT_CACHE_DIR", "NO_COLOR", "FORCE_COLOR", "TERM")
+                           "--fail-on", "--color", "--jobs", "-j", "--cache-dir", "--calendar-option",
+                           "--language"})
+# LANGUAGE, LC_ALL, LC_MESSAGES, LANG: the message language (postlint.i18n)
+ENVIRONMENT = ("GITHUB_ACTIONS", "POSTLINT_CACHE_DIR", "NO_COLOR", "FORCE_COLOR", "TERM",
+               "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 KEEP_RUNS = 256  # recorded runs kept per cache directory, the newest
 MAX_RECORDED = 4_000_000  # characters of output; larger runs are not recorded
 MAX_FILES = 5_000  # a larger run is not worth hashing twice: its files come from the per-file cache

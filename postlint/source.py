@@ -19,6 +19,7 @@ from typing import Any
 import regex
 
 from postlint import text
+from postlint.i18n import t
 from postlint.problem import InputError, pickled_by_fields
 
 BOM = "\ufeff"
@@ -39,12 +40,13 @@ def decode(data: bytes) -> str:
     so line and column numbers stay right after the normalisation.
     """
     if b"\0" in data:  # memchr: a scan of the whole file costs little
-        raise InputError("binary file (contains NUL bytes), not a text draft")
+        raise InputError(t("binary file (contains NUL bytes), not a text draft"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"invalid UTF-8 at byte {exc.start} (line {line}): {exc.reason}") from None
+        raise InputError(t("invalid UTF-8 at byte {byte} (line {line}): {reason}", byte=exc.start, line=line,
+                                  reason=exc.reason)) from None
     if text.startswith(BOM):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -70,7 +72,7 @@ def split_front_matter(text: str) -> FrontMatter:
     match = FRONT_MATTER.match(text)
     if not match:
         if FRONT_MATTER_OPEN.match(text):  # linted as post text, its settings would be ignored
-            raise InputError("malformed front matter: no closing `---` line")
+            raise InputError(t("malformed front matter: no closing `---` line"))
         return FrontMatter({}, {}, {}, 0)
     chunk = match.group(1) or ""
     offset = match.start(1) if match.group(1) is not None else 0
@@ -84,17 +86,17 @@ def split_front_matter(text: str) -> FrontMatter:
         data = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
+        where = t(" (line {line})", line=mark.line + 2) if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(f"malformed front matter{where}: {problem}") from None
+        raise InputError(t("malformed front matter{where}: {problem}", where=where, problem=problem)) from None
     except (ValueError, OverflowError) as exc:  # YAML reads it, Python cannot hold it: 2026-02-30
-        raise InputError(f"malformed front matter{_failing_line(node)}: {exc}") from None
+        raise InputError(t("malformed front matter{where}: {problem}", where=_failing_line(node), problem=exc)) from None
     finally:
         loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise InputError(f"malformed front matter: expected key: value pairs, got {type(data).__name__}")
+        raise InputError(t("malformed front matter: expected key: value pairs, got {type}", type=type(data).__name__))
     key_spans, value_spans, inner_spans = {}, {}, {}
     constructor = yaml.constructor.SafeConstructor()
     span = lambda n: (offset + n.start_mark.index, offset + n.end_mark.index)  # noqa: E731
@@ -117,7 +119,7 @@ def _failing_line(node) -> str:
         try:
             yaml.constructor.SafeConstructor().construct_object(value, deep=True)
         except (ValueError, OverflowError, yaml.YAMLError):
-            return f" (line {value.start_mark.line + 2})"
+            return t(" (line {line})", line=value.start_mark.line + 2)
     return ""
 
 

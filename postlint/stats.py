@@ -6,6 +6,8 @@ and `<!-- notes -->`, trimmed), end exclusive, spanning the `#`/`@` as twitter-t
 
 from __future__ import annotations
 
+from postlint.i18n import number, t
+
 
 def _entities(draft, entities, key: str) -> list[dict]:
     rows = []
@@ -38,15 +40,21 @@ def render(stats: dict) -> str:
     from postlint.formatters import _visible  # a file name may hold terminal controls
 
     n = stats["length"]
+    labels = {"length": t("length"), "hashtags": t("hashtags"), "links": t("links"), "mentions": t("mentions"),
+              "emails": t("emails"), "emoji": t("emoji")}
+    width = max(map(len, labels.values())) + 1  # the values in one column
     lines = [
         f"{_visible(stats['path'])} ({stats['channel']} {stats['type']}, {stats['lang']})",
-        f"  length    {n['characters']:,} characters, {n['utf16']:,} UTF-16 units, {n['graphemes']:,} graphemes, "
-        f"{n['x_weighted']:,} X-weighted",
+        f"  {labels['length']:<{width}} " + t(
+            "{characters} characters, {utf16} UTF-16 units, {graphemes} graphemes, {weighted} X-weighted",
+            characters=number(n["characters"]), utf16=number(n["utf16"]), graphemes=number(n["graphemes"]),
+            weighted=number(n["x_weighted"])),
     ]
     for label, key, prefix in (("hashtags", "tag", "#"), ("links", "url", ""), ("mentions", "mention", "@"),
                                ("emails", "email", "")):
         items = stats["urls" if key == "url" else label]
-        shown = _visible(", ".join(f"{prefix}{i[key]} ({i['line']}:{i['column']})" for i in items)) or "none"
-        lines.append(f"  {label:<9} {len(items)}: {shown}" if items else f"  {label:<9} none")
-    lines.append(f"  emoji     {stats['emoji']}")
+        shown = _visible(", ".join(f"{prefix}{i[key]} ({i['line']}:{i['column']})" for i in items))
+        lines.append(f"  {labels[label]:<{width}} {len(items)}: {shown}" if items
+                     else f"  {labels[label]:<{width}} " + t("none"))
+    lines.append(f"  {labels['emoji']:<{width}} {stats['emoji']}")
     return "\n".join(lines)

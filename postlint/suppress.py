@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import regex
 
 from postlint import registry
+from postlint.i18n import t
 from postlint.problem import Finding
 
 # a directive: `postlint-<kind>`, its codes, and an optional ` -- reason`. Read by `directive`
@@ -79,20 +80,24 @@ def parse(draft) -> tuple[list[Suppression], list[tuple[int, int, str]]]:
         kind, rest, _ = found_directive
         codes = tuple(c for c in regex.split(r"[\s,]+", rest.strip()) if c)
         if kind not in KINDS:
-            invalid.append((note.start, note.end, f"unknown directive 'postlint-{kind}' "
-                                                  f"(expected {', '.join('postlint-' + k for k in KINDS)})"))
+            invalid.append((note.start, note.end, t("unknown directive 'postlint-{kind}' (expected {expected})", kind=kind,
+                                                    expected=", ".join("postlint-" + k for k in KINDS))))
             continue
         bad = [c for c in codes if not _valid(c)]
         if bad:
-            invalid.append((note.start, note.end, f"'{bad[0]}' is not a rule code, prefix or name"))
+            invalid.append((note.start, note.end, not_a_rule(bad[0])))
             continue
         found.append(Suppression(kind, codes, note.start, note.end, draft.position(note.end)[0]))
     for suppression in found:
         if suppression.kind == "front-matter":
             bad = [c for c in suppression.codes if not _valid(c)]
             if bad:
-                invalid.append((suppression.start, suppression.end, f"'{bad[0]}' is not a rule code, prefix or name"))
+                invalid.append((suppression.start, suppression.end, not_a_rule(bad[0])))
     return found, invalid
+
+
+def not_a_rule(name: str) -> str:
+    return t("'{name}' is not a rule code, prefix or name", name=name)
 
 
 def _covers(s: Suppression, finding: Finding, regions: dict[int, int]) -> bool:
@@ -146,10 +151,11 @@ def unused(suppressions: list[Suppression]) -> list[tuple[int, int, str, Suppres
     for s in suppressions:
         if s.kind == "enable":
             continue
-        where = "front matter ignore" if s.kind == "front-matter" else f"postlint-{s.kind}"
+        where = t("front matter ignore") if s.kind == "front-matter" else f"postlint-{s.kind}"
         if not s.codes and not s.used:
-            problems.append((s.start, s.end, f"unused {where}: no finding to suppress", s, None))
+            problems.append((s.start, s.end, t("unused {where}: no finding to suppress", where=where), s, None))
         for code in s.codes:
             if code not in s.used:
-                problems.append((s.start, s.end, f"unused {where} {code}: no {code} finding to suppress", s, code))
+                problems.append((s.start, s.end, t("unused {where} {code}: no {code} finding to suppress",
+                                                   where=where, code=code), s, code))
     return problems

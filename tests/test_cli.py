@@ -149,7 +149,7 @@ def test_rules_and_rule(drafts):
     rows = json.loads(out)
     assert code == 0 and {"PL101", "PL202", "PL301"} <= {r["code"] for r in rows}
     code, out, _ = run("rule", "too-many-hashtags")
-    assert code == 0 and out.startswith("# too-many-hashtags (PL202)") and "002_ffd7ac93afe673c1.txt" in out
+    assert code == 0 and out.startswith("# too-many-hashtags (PL202)") and "Abschnitt „1. Hashtags“" in out
     assert run("rule", "PL202")[1] == out
     assert run("rule", "PL999")[0] == 2
 

@@ -8,7 +8,7 @@ import pytest
 import regex
 
 from helpers import ROOT, compact, lint, rule_accounts, rule_examples
-from postlint import docgen, packs, registry
+from postlint import config as config_mod, docgen, packs, registry
 from postlint.config import check_rule_table
 
 RULES = registry.rules()
@@ -115,3 +115,79 @@ def test_docs_examples_do_not_lie(rule):
 def test_generated_docs_are_current():
     assert docgen.main([str(ROOT / "docs" / "rules"), "--check"]) == 0, \
         "run: python -m postlint.docgen docs/rules"
+
+
+# -- the docs in German and for readers -----------------------------------------------------------
+def _option_names(section: str) -> list[str]:
+    return regex.findall(r"^- `([^`]+)`", section, flags=regex.M)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_rule_has_german_docs_with_the_same_sections(rule):
+    """rules/core/docs-de/<name>.md: a summary line, then the docstring's sections (but the
+    Example, which is shared) under their German headings, with the same options."""
+    path = packs.data_path("core", "docs-de", f"{rule.name}.md")
+    assert path.is_file(), f"missing {path}: see CONTRIBUTING.md, 'Rule docs in German'"
+    summary, english = docgen.sections(rule.doc)
+    german_summary, german = docgen.sections(path.read_text(encoding="utf-8"))
+    assert german_summary and not german_summary.startswith("#")
+    expected = [docgen.DE_SECTIONS[h] for h in english if h in docgen.TRANSLATED]
+    assert list(german) == expected, f"{path.name}: sections {list(german)}, expected {expected}"
+    assert all(body.strip() for body in german.values())
+    if "Options" in english:
+        assert _option_names(german["Optionen"]) == _option_names(english["Options"])
+
+
+def test_every_german_doc_names_a_rule():
+    names = {r.name for r in RULES}
+    for path in packs.data_path("core", "docs-de").glob("*.md"):
+        assert path.stem in names, f"{path.name} names no rule"
+
+
+INTERNAL = regex.compile(r"\d{3}_[0-9a-f]{16}\.txt|platform-facts\.md|rule-catalogue\.md|\b00\d:\d|guidance 00\d")
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_docs_cite_sources_as_readers_find_them(rule, language):
+    """Sources by title and chapter ("Bitkom, Social-Media-Leitfaden (3. Auflage), Kap. 6.3.1"),
+    never the project's file names or line numbers, which readers do not have."""
+    page = docgen.render(rule, language)
+    assert not INTERNAL.search(page), INTERNAL.search(page)[0]
+    cites = packs.citations()
+    for cid in packs.core_pack()[rule.name].get("cite", []):
+        entry = cites[cid]
+        if not entry.get("external"):
+            source = packs.sources()[entry["document"]]
+            assert source["title"] in page and docgen.section_of(entry["document"], int(
+                regex.match(r"\d+", entry["lines"])[0])) in page
+
+
+def test_sources_name_every_cited_document():
+    sources = packs.sources()
+    for entry in packs.citations().values():
+        if not entry.get("external"):
+            assert entry["document"] in sources
+    for document, source in sources.items():
+        starts = [start for start, _ in source["sections"]]
+        assert starts == sorted(starts) and source["title"] and source["short"], document
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_configuration_examples_load(rule, language, tmp_path):
+    """The docs' configuration examples, copied into postlint.toml and pyproject.toml as
+    written, load and configure the rule."""
+    page = docgen.render(rule, language)
+    heading = "## Konfiguration" if language == "de" else "## Configuration"
+    section = page.split(heading, 1)[1].split("\n## ", 1)[0]
+    blocks = regex.findall(r"```toml\n(.*?)```", section, flags=regex.S)
+    assert len(blocks) == 2
+    for name, block in zip(("postlint.toml", "pyproject.toml"), blocks, strict=True):
+        folder = tmp_path / name.split(".")[0]
+        folder.mkdir()
+        (folder / name).write_text(block, encoding="utf-8")
+        cfg = config_mod.load(folder / name)
+        table = cfg.rules[rule.name]
+        assert table["level"] == packs.core_pack()[rule.name]["level"]
+        assert set(rule.options) <= set(table) and table["channel"]["xing"] == {"enabled": False}

@@ -337,3 +337,30 @@ def test_columns_follow_the_negotiated_encoding(encoding, units):
     text = Text("Gü\U0001F44Bx\nzweite Zeile", encoding)
     assert text.position(0, 3).character == units
     assert text.at_offset(len("Gü\U0001F44Bx\nzwei")).character == 4
+
+
+@needs_pygls
+@pytest.mark.parametrize(("configured", "german"), [("", True), ('language = "en"\n', False)])
+def test_client_locale_chooses_the_language(workspace, configured, german):
+    """A client showing German (`locale: de-DE` in initialize) gets German diagnostics and
+    hovers, unless the configuration names the language."""
+    (workspace / "postlint.toml").write_text(SELECT + configured, encoding="utf-8")
+    client = Client(workspace)
+    try:
+        client.request("initialize", {"processId": None, "rootUri": workspace.as_uri(), "locale": "de-DE",
+                                      "capabilities": {"textDocument": {"hover": {"contentFormat": ["markdown"]}}}})
+        client.notify("initialized", {})
+        uri = open_doc(client, workspace / "post.md", POST)
+        (link,) = by_code(client.diagnostics(uri, 1))["PL301"]
+        hover = client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                      "position": {"line": 0, "character": 30}})
+        docs = hover["contents"]["value"]
+        if german:
+            assert link["message"] == "externer Link zu beispiel.de"
+            assert "## Was die Regel prüft" in docs and "## Quellen" in docs
+        else:
+            assert link["message"] == "external link to beispiel.de"
+            assert "## What it does" in docs
+    finally:
+        client.proc.kill()
+        client.proc.wait(timeout=TIMEOUT)

@@ -38,5 +38,9 @@ def test_installed_wheel_has_rules_and_runs(tmp_path):
                           capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert f"{draft.as_posix()}:1:26: PL202 [warning] 6 hashtags (max 5): #f6" in proc.stdout
+    # the compiled German catalogue is in the wheel and found there
+    german = subprocess.run([str(env_dir / "bin" / "postlint"), "--language", "de", "check", "--format", "concise",
+                             str(draft)], capture_output=True, text=True, cwd=tmp_path)
+    assert "PL202 [warning] 6 Hashtags (max. 5): #f6" in german.stdout, german.stderr
     rules = subprocess.run([str(env_dir / "bin" / "postlint"), "rules"], capture_output=True, text=True, cwd=tmp_path)
     assert rules.returncode == 0 and "PL102" in rules.stdout

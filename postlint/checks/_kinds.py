@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from postlint.problem import Hit
+from postlint import i18n
 
 
 def whole_post(draft, message: str) -> Hit:
@@ -12,7 +13,7 @@ def whole_post(draft, message: str) -> Hit:
 
 
 def number(n: int) -> str:
-    return f"{n:,}"
+    return i18n.number(n)
 
 
 def at_front_matter(draft, key: str, message: str, part=None) -> Hit:

@@ -41,10 +41,10 @@ articles, comments, messages, connection notes and profile texts.
 
 ## Why is this bad?
 The guidance calls a call to action mandatory on Facebook: "Bei Facebook ist ein
-Call-to-Action Pflicht" (004:1165). Its interaction checklist asks "Habe ich einen
-C2-Action integriert?" and "Können Nutzer kommentieren?" (004:1612-1625), and its model
+Call-to-Action Pflicht" (Bitkom, Social-Media-Leitfaden, Kap. 2.2). Its interaction checklist asks "Habe ich einen
+C2-Action integriert?" and "Können Nutzer kommentieren?" (Bitkom, Social-Media-Leitfaden, Kap. 2.3), and its model
 post keeps the call simple so that everyone can "einen Kommentar schreiben"
-(004:1226-1228). A post that asks for nothing gets fewer comments, and comments are
+(Bitkom, Social-Media-Leitfaden, Kap. 2.2). A post that asks for nothing gets fewer comments, and comments are
 what spreads a post.
 
 ## Example
@@ -73,6 +73,7 @@ from postlint import grammar, nlp, patterns, text as text_mod
 from postlint.checks._kinds import whole_post
 from postlint.grammar import WEAK_OPENERS, cues
 from postlint.packs import lexicon
+from postlint.i18n import t
 
 CODE = "PL401"
 NAME = "missing-cta"
@@ -81,7 +82,7 @@ OPTIONS = {}
 
 def check(draft, opts):
     if draft.text.strip() and not is_reply(draft) and not has_call_to_action(draft.analysis):
-        yield whole_post(draft, "no call to action (no invitation, sign-up phrase or question to readers)")
+        yield whole_post(draft, t("no call to action (no invitation, sign-up phrase or question to readers)"))
 
 
 def is_reply(draft) -> bool:

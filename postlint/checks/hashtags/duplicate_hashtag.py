@@ -27,6 +27,7 @@ the platforms index a tag once however often it appears.
 
 from postlint import fixes
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL206"
 NAME = "duplicate-hashtag"
@@ -38,7 +39,7 @@ def check(draft, opts):
     for tag in draft.hashtags:
         key = tag.text.casefold()
         if key in seen:
-            yield Hit(tag.start, tag.end, f"duplicate hashtag #{tag.text} (first on line {seen[key]})",
+            yield Hit(tag.start, tag.end, t("duplicate hashtag #{tag} (first on line {line})", tag=tag.text, line=seen[key]),
                       fix=fixes.remove(draft.text, tag.start, tag.end))
         else:
             seen[key] = draft.position(draft.file_offset(tag.start))[0]

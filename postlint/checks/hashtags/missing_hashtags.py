@@ -7,9 +7,9 @@ platforms do (`#KI2025` and `#Größe` count; `#2025`, `C#` and `#anchor` in a l
 
 ## Why is this bad?
 In the 2019 LinkedIn study quoted by the guidance, posts without a hashtag were about
-50 % less successful (002:37). On Instagram "geht es nicht ohne Hashtags" (004:1165-1167).
-The study is old and LinkedIn has de-emphasised hashtags since 2023/2024 (external,
-platform-facts.md §2.2), so treat this as a reach hint.
+50 % less successful (LinkedIn-Ratgeber, „1. Hashtags“). On Instagram "geht es nicht ohne Hashtags" (Bitkom, Social-Media-Leitfaden, Kap. 2.2).
+The study is old and LinkedIn has de-emphasised hashtags since 2023/2024 (external
+platform facts), so treat this as a reach hint.
 
 ## Example
 ```text
@@ -27,6 +27,7 @@ Drei Learnings aus unserem Kundenprojekt: Zuhören, messen, nachsteuern. Was mei
 
 from postlint.checks._kinds import whole_post
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL201"
 NAME = "missing-hashtags"
@@ -38,7 +39,7 @@ def check(draft, opts):
     if count >= opts["min"]:
         return
     if count == 0:
-        yield whole_post(draft, f"no hashtags (min {opts['min']})")
+        yield whole_post(draft, t("no hashtags (min {min})", min=opts["min"]))
     else:
         tag = draft.hashtags[-1]
-        yield Hit(tag.start, tag.end, f"{count} hashtags (min {opts['min']})")
+        yield Hit(tag.start, tag.end, t("{count} hashtags (min {min})", count=count, min=opts["min"]))

@@ -7,7 +7,7 @@ silent. Each extra hashtag is reported at its position.
 
 ## Why is this bad?
 The guidance calls 3 hashtags "völlig ausreichend": in the 2019 study reach rose by
-about 25 % with 3 hashtags (002:38). Every further hashtag dilutes the topic and moves
+about 25 % with 3 hashtags (LinkedIn-Ratgeber, „1. Hashtags“). Every further hashtag dilutes the topic and moves
 the post towards the 5 at which reach halves.
 
 ## Example
@@ -26,6 +26,7 @@ Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Digitalisierung #KI #M
 """
 
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL203"
 NAME = "more-hashtags-than-recommended"
@@ -37,4 +38,5 @@ def check(draft, opts):
     if len(tags) > opts["max"]:
         return
     for tag in tags[opts["recommended"]:]:
-        yield Hit(tag.start, tag.end, f"{len(tags)} hashtags ({opts['recommended']} recommended): #{tag.text}")
+        yield Hit(tag.start, tag.end, t("{count} hashtags ({recommended} recommended): #{tag}", count=len(tags),
+                                        recommended=opts["recommended"], tag=tag.text))

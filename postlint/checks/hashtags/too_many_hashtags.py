@@ -4,12 +4,12 @@
 Counts the hashtags of a post and reports those past the maximum in one finding that
 spans them, from the first to the last, so you can see which ones to drop (the message
 names up to three of them). Defaults: more than 5 on LinkedIn
-posts (guidance 002:38) and more than 5 on Instagram (external: Instagram's limit since
-December 2025, platform-facts.md §1.3, as of 2026-11).
+posts (LinkedIn-Ratgeber, „1. Hashtags“) and more than 5 on Instagram (external: Instagram's limit since
+December 2025 as of 2026-11).
 
 ## Why is this bad?
 The guidance reports that reach drops by about 50 % with more than 5 hashtags on
-LinkedIn (002:38: "bei mehr als 5 Hashtags sinkt sie um 50%"). A block of hashtags
+LinkedIn (LinkedIn-Ratgeber, „1. Hashtags“: "bei mehr als 5 Hashtags sinkt sie um 50%"). A block of hashtags
 also reads as spam.
 
 ## Example
@@ -32,6 +32,7 @@ Which tags to keep is the author's choice, and a tag inside a sentence takes a w
 
 from postlint import fixes
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL202"
 NAME = "too-many-hashtags"
@@ -51,4 +52,5 @@ def check(draft, opts):
             else:
                 runs.append([tag.start, tag.end])
         fix = fixes.combine(draft.text, [fixes.remove(draft.text, a, b) for a, b in runs], safe=False)
-        yield Hit(excess[0].start, excess[-1].end, f"{len(tags)} hashtags (max {opts['max']}): {named}", fix=fix)
+        yield Hit(excess[0].start, excess[-1].end,
+                  t("{count} hashtags (max {max}): {tags}", count=len(tags), max=opts["max"], tags=named), fix=fix)

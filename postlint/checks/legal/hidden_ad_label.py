@@ -20,9 +20,9 @@ mail@…" in a bio is a contact line).
 The commercial purpose must be recognisable "auf den ersten Blick": the OLG Celle held
 "#ad" among the closing hashtags insufficient (13 U 53/17), the Medienanstalten require
 the label to "sichtbar voranstehen", and the FTC wants it above the "more" button
-(external, platform-facts.md §4.3-4.6, as of 2026-11). A label the reader sees only
+(external, as of 2026-11). A label the reader sees only
 after the text does not tell them they are reading an ad. The guidance names the notice
-»Werbung« (004:6504-6510) but not its place.
+»Werbung« (Bitkom, Social-Media-Leitfaden, Kap. 6.3.1) but not its place.
 
 ## Example
 ```text
@@ -51,6 +51,7 @@ a sentence has no fix, as the sentence would have to be rewritten.
 
 from postlint import fixes
 from postlint.checks.legal import _labels
+from postlint.i18n import t
 from postlint.problem import Fix, Hit
 
 CODE = "PL511"
@@ -70,12 +71,13 @@ def check(draft, opts):
     problems = []
     for label in labels:
         if label.start >= closing:
-            problems.append(f"ad label '{label.text}' only in the closing hashtags")
+            problems.append(t("ad label '{label}' only in the closing hashtags", label=label.text))
         elif label.start >= first_line_end:
             line = draft.text.count("\n", 0, label.start) + 1
-            problems.append(f"ad label '{label.text}' not in the first line (line {line})")
+            problems.append(t("ad label '{label}' not in the first line (line {line})", label=label.text, line=line))
         elif label.end > opts["fold"]:
-            problems.append(f"ad label '{label.text}' after the first {opts['fold']} characters")
+            problems.append(t("ad label '{label}' after the first {fold} characters", label=label.text,
+                              fold=opts["fold"]))
         else:
             return
     yield Hit(labels[0].start, labels[0].end, problems[0], fix=_move(draft.text, labels[0]))

@@ -14,8 +14,8 @@ Without `sponsored`, such a term is a sign of advertising for `suspected-undiscl
 German readers do not reliably understand English or vague terms as advertising: the
 OLG Celle found "#ad" insufficient (13 U 53/17), the LG Heilbronn the abbreviation "Ad"
 (21 O 14/18), the KG Berlin "#ad" (5 W 221/17), and the Medienanstalten warn that
-"#ad", "sponsored by" or "powered by" may not be enough (external, platform-facts.md
-§4.3-4.5, as of 2026-11). The guidance names only the notice »Werbung« (004:6504-6510).
+"#ad", "sponsored by" or "powered by" may not be enough (external, as of
+2026-11). The guidance names only the notice »Werbung« (Bitkom, Social-Media-Leitfaden, Kap. 6.3.1).
 
 ## Example
 ```text
@@ -44,6 +44,7 @@ mit …`), which stays as written. It changes what is published, so it waits for
 """
 
 from postlint.checks.legal import _labels
+from postlint.i18n import t
 from postlint.problem import Fix, Hit
 
 CODE = "PL512"
@@ -57,8 +58,8 @@ def check(draft, opts):
     weak = _labels.weak(draft, evident_only=False)
     if weak:
         label = weak[0]
-        yield Hit(label.start, label.end, f"insufficient ad label '{label.text}' (write 'Werbung' or 'Anzeige')",
-                  fix=_fix(label, opts["label"]))
+        yield Hit(label.start, label.end, t("insufficient ad label '{label}' (write 'Werbung' or 'Anzeige')",
+                                            label=label.text), fix=_fix(label, opts["label"]))
 
 
 def _fix(label, german: str) -> Fix | None:

@@ -20,9 +20,9 @@ in the wrong place by `hidden-ad-label`. The label lists are the lexicons `ad-la
 ## Why is this bad?
 A post paid for by a brand, or made in return for free products, must make its
 commercial purpose recognisable; the guidance reports the BGH rulings of 9 September 2021
-on the notice »Werbung« (004:6504-6510) and names consideration as the decisive criterion
-(004:6528-6532). Unlabelled advertising is unfair under § 5a Abs. 4 UWG and § 6 DDG
-(external, platform-facts.md §4.1, as of 2026-11) and draws warning letters
+on the notice »Werbung« (Bitkom, Social-Media-Leitfaden, Kap. 6.3.1) and names consideration as the decisive criterion
+(Bitkom, Social-Media-Leitfaden, Kap. 6.3.1). Unlabelled advertising is unfair under § 5a Abs. 4 UWG and § 6 DDG
+(external, as of 2026-11) and draws warning letters
 (Abmahnungen). This is a legal check, not legal advice.
 
 ## Example
@@ -55,6 +55,7 @@ import dataclasses
 
 from postlint.checks._kinds import whole_post
 from postlint.checks.legal import _labels
+from postlint.i18n import t
 from postlint.problem import Fix
 
 CODE = "PL501"
@@ -67,7 +68,10 @@ def check(draft, opts):
         return
     if draft.lang == "de" and _labels.weak(draft, evident_only=False):
         return  # insufficient-ad-label explains what is wrong with the label used
-    example = "'Werbung' or 'Anzeige'" if draft.lang == "de" else "'Ad:' or '#ad'"
+    if draft.lang == "de":
+        message = t("sponsored post without ad label ('Werbung' or 'Anzeige' at the start)")
+    else:
+        message = t("sponsored post without ad label ('Ad:' or '#ad' at the start)")
     label = opts["label-de"] if draft.lang == "de" else opts["label-en"]
     fix = Fix(0, 0, label if label[-1:].isspace() else label + " ", safe=False) if label.strip() else None
-    yield dataclasses.replace(whole_post(draft, f"sponsored post without ad label ({example} at the start)"), fix=fix)
+    yield dataclasses.replace(whole_post(draft, message), fix=fix)

@@ -20,10 +20,10 @@ phrases are the lexicons `commercial-signals.txt`, `gifted-signals.txt` and
 `ad-labels-weak.txt`.
 
 ## Why is this bad?
-Whether a post is advertising depends on consideration (004:6528-6532), and a link to the
-manufacturer's site is "regelmäßig ein werblicher Überschuss" (004:6546-6552). Since 2022
+Whether a post is advertising depends on consideration (Bitkom, Social-Media-Leitfaden, Kap. 6.3.1), and a link to the
+manufacturer's site is "regelmäßig ein werblicher Überschuss" (Bitkom, Social-Media-Leitfaden, Kap. 6.3.1). Since 2022
 the law presumes consideration for a post promoting another business unless the author
-shows there was none (§ 5a Abs. 4 S. 3 UWG, external, platform-facts.md §4.1, as of
+shows there was none (§ 5a Abs. 4 S. 3 UWG, external, as of
 2026-11). Deciding in the front matter makes that explicit and lets `missing-ad-label`
 do its job.
 
@@ -52,6 +52,7 @@ import regex
 from postlint import patterns, text
 from postlint.checks.legal import _labels
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL502"
 NAME = "suspected-undisclosed-ad"
@@ -70,7 +71,7 @@ def check(draft, opts):
                     for m in patterns.find(draft.analysis, "gifted-signals")]
     if signals:
         start, end, what = min(signals)
-        yield Hit(start, end, f"possible undisclosed ad: {what} (declare sponsored: true or false)")
+        yield Hit(start, end, t("possible undisclosed ad: {what} (declare sponsored: true or false)", what=what))
 
 
 NEGATION = regex.compile(r"(?:^|\W)(?:kein|keine|keinen|keiner|ohne|no|without|nicht|never|nie)\W+(?:\w+\W+)?$",

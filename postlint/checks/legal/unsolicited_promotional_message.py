@@ -36,8 +36,8 @@ following you or being a contact is not consent.
 Sending advertising as a personal message needs the recipient's explicit prior consent:
 "Es bedarf einer ausdrücklichen Einwilligung, bevor Werbung als persönliche Nachricht an
 eine Nutzerin oder einen Nutzer versendet werden darf", and being a "Fan" or "Follower"
-is no such consent (004:6408-6417, DS-GVO Art. 6, 004:6374-6386). A promotional message
-can also be an "unzumutbare Belästigung" under § 7 UWG (004:6583-6594). This is a legal
+is no such consent (Bitkom, Social-Media-Leitfaden, Kap. 6.2.1; DS-GVO Art. 6). A promotional message
+can also be an "unzumutbare Belästigung" under § 7 UWG (Bitkom, Social-Media-Leitfaden, Kap. 6.3.2). This is a legal
 check, not legal advice.
 
 ## Example
@@ -59,6 +59,7 @@ Hallo Frau Berg, danke für Ihren Vortrag auf der DMEXCO! Ihre Zahlen zur Arbeit
 
 from postlint.checks.outreach._selling import selling
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL503"
 NAME = "unsolicited-promotional-message"
@@ -71,4 +72,4 @@ def check(draft, opts):
     found = selling(draft)
     if found:
         start, end, what = found[0]
-        yield Hit(start, end, f"promotional message without consent: {what} (set consent: true only if agreed)")
+        yield Hit(start, end, t("promotional message without consent: {what} (set consent: true only if agreed)", what=what))

@@ -2,10 +2,15 @@
 
 from postlint import text
 from postlint.checks._kinds import number
+from postlint.i18n import N_, t
 
 UNITS = ("characters", "utf16", "graphemes", "x_weighted")
-UNIT_WORDS = {"characters": "characters", "utf16": "characters", "graphemes": "characters",
-              "x_weighted": "weighted characters"}
+# the message of each unit: "{length} characters ({limit} label)"
+MESSAGES = {"characters": {"limit": N_("{length} characters (limit {limit})"),
+                           "recommended max": N_("{length} characters (recommended max {limit})")},
+            "x_weighted": {"limit": N_("{length} weighted characters (limit {limit})"),
+                           "recommended max": N_("{length} weighted characters (recommended max {limit})")}}
+MESSAGES["utf16"] = MESSAGES["graphemes"] = MESSAGES["characters"]
 
 
 def reply_prefix(draft) -> int:
@@ -27,4 +32,4 @@ def over(draft, limit: int, unit: str, label: str, skip: int = 0):
     if length <= limit:
         return None
     start = skip + text.unit_offset(draft.text[skip:], limit, unit)
-    return start, len(draft.text), f"{number(length)} {UNIT_WORDS[unit]} ({label} {number(limit)})"
+    return start, len(draft.text), t(MESSAGES[unit][label], length=number(length), limit=number(limit))

@@ -7,16 +7,16 @@ where the recommendation is crossed, so you see what to cut. Defaults:
 
 | Channel and type | Recommended max | Source |
 |---|---|---|
-| LinkedIn post | 1,300 | guidance 002, line 64 (reach tip, 2019) |
-| LinkedIn about (profile summary) | 1,980 | guidance 002, line 368 (limit in 2018) |
+| LinkedIn post | 1,300 | LinkedIn-Ratgeber, „6. LinkedIn-Artikel“ (reach tip, 2019) |
+| LinkedIn about (profile summary) | 1,980 | LinkedIn-Ratgeber, „So gestalten Sie ein professionelles Mitarbeiter-Profil auf LinkedIn“ (limit in 2018) |
 
 LinkedIn counts in UTF-16 units: an emoji or a 𝗯𝗼𝗹𝗱 letter counts two.
 
 ## Why is this bad?
 The guidance recommends packing content into posts of at most 1,300 characters,
-because those "meist eine höhere Reichweite erreichen" (002:64). Longer texts are
+because those "meist eine höhere Reichweite erreichen" (LinkedIn-Ratgeber, „6. LinkedIn-Artikel“). Longer texts are
 cut behind "…see more" and read by fewer people. For the profile summary, 1,980
-characters was LinkedIn's limit when the guidance was written (002:368); today the
+characters was LinkedIn's limit when the guidance was written (LinkedIn-Ratgeber, „So gestalten Sie ein professionelles Mitarbeiter-Profil auf LinkedIn“); today the
 limit is 2,600 (see `over-character-limit`), so 1,980 remains a recommendation.
 
 ## Example

@@ -7,9 +7,9 @@ character past the limit. Defaults:
 
 | Channel and type | Limit | Unit | Source |
 |---|---|---|---|
-| X post, comment | 280 | weighted (URL = 23, emoji and CJK = 2) | guidance 004, lines 3331-3335; twitter-text v3 |
+| X post, comment | 280 | weighted (URL = 23, emoji and CJK = 2) | Bitkom, Social-Media-Leitfaden, Kap. 3.3.3; twitter-text v3 |
 | LinkedIn post | 3,000 | UTF-16 units | external, LinkedIn API error text (as of 2026-11) |
-| LinkedIn connection note | 300 | UTF-16 units | guidance 002, lines 108, 120, 207 |
+| LinkedIn connection note | 300 | UTF-16 units | LinkedIn-Ratgeber, „Vernetzung über LinkedIn am Desktop“ |
 | LinkedIn comment | 1,250 | UTF-16 units | external, Buffer developer docs (as of 2026-11) |
 | LinkedIn headline | 220 | UTF-16 units | external (as of 2026-11) |
 | LinkedIn about | 2,600 | UTF-16 units | external (as of 2026-11; 1,980 in 2018) |

@@ -12,8 +12,8 @@ On X a link with a short remark is the medium's form, so the rule is off there.
 ## Why is this bad?
 The guidance allows sharing colleagues' or others' posts, but "Wichtig: immer einen
 eigenen Kommentar hinzufügen, warum man einen bestimmten Artikel oder Post mit seinem
-Netzwerk teilt" (004:2448-2454), and warns that shared posts reach few people: "Besonders
-wenig Reichweite erzielt man durch das Teilen von Beiträgen aus dem Netzwerk" (002:42).
+Netzwerk teilt" (Bitkom, Social-Media-Leitfaden, Kap. 3.2), and warns that shared posts reach few people: "Besonders
+wenig Reichweite erzielt man durch das Teilen von Beiträgen aus dem Netzwerk" (LinkedIn-Ratgeber, „2. Kommentare sind besonders relevant“).
 Your own view is what makes readers stop.
 
 ## Example
@@ -39,6 +39,7 @@ nicht beim Kundengespräch. Welche Erfahrung habt ihr gemacht? https://www.beisp
 
 from postlint.checks.engagement.missing_cta import calls
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL304"
 NAME = "bare-share"
@@ -60,4 +61,5 @@ def check(draft, opts):
         return
     if not any(kind in OWN_CALLS for *_, kind in calls(draft.analysis)):
         yield Hit(urls[0].start, urls[0].end,
-                  f"link shared with {own} words of your own (min {opts['min-own-words']}): say why you share it")
+                  t("link shared with {count} words of your own (min {min}): say why you share it", count=own,
+                    min=opts["min-own-words"]))

@@ -7,11 +7,11 @@ Links are found with and without `https://` (`www.firma.de`, `firma.de/angebot`)
 `internal-domains`. E-mail addresses are not links.
 
 ## Why is this bad?
-The guidance's advice is "Keine externe Links" (002:76): LinkedIn wants content that
+The guidance's advice is "Keine externe Links" (LinkedIn-Ratgeber, „9. Keine externe Links“): LinkedIn wants content that
 keeps readers on the platform, and the author has observed since 2017/2018 that posts
-with external links reach fewer people (002:78). If the link matters, put it in the
+with external links reach fewer people (LinkedIn-Ratgeber, „9. Keine externe Links“). If the link matters, put it in the
 first comment or make the post stand on its own. Whether LinkedIn still penalises
-links today is disputed (external, platform-facts.md §3.3, as of 2026-11).
+links today is disputed (external, as of 2026-11).
 
 ## Example
 ```text
@@ -30,6 +30,7 @@ Unser neuer Leitfaden zur Arbeitszeiterfassung ist da. Die drei wichtigsten Punk
 from postlint import text
 from postlint.checks.links._domains import on_domain
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL301"
 NAME = "external-link"
@@ -39,4 +40,4 @@ OPTIONS = {"internal-domains": list}
 def check(draft, opts):
     for url in draft.urls:
         if not on_domain(url.text, opts["internal-domains"]):
-            yield Hit(url.start, url.end, f"external link to {text.domain_of(url.text)}")
+            yield Hit(url.start, url.end, t("external link to {domain}", domain=text.domain_of(url.text)))

@@ -7,9 +7,9 @@ Reports every link that lacks one of the `required-params` query parameters
 
 ## Why is this bad?
 "Wenn man einen Link einfach teilt, erfährt man vergleichsweise wenig darüber, welchen
-Effekt dies für die eigenen Marketingziele hatte" (004:5567-5569). A UTM code in the
+Effekt dies für die eigenen Marketingziele hatte" (Bitkom, Social-Media-Leitfaden, Kap. 5.2). A UTM code in the
 link shows which posts were clicked and which leads and sales came from social media
-(004:5577-5583).
+(Bitkom, Social-Media-Leitfaden, Kap. 5.2).
 
 ## Example
 ```text
@@ -48,6 +48,7 @@ add-params = ["utm_source={channel}", "utm_medium=social", "utm_campaign={accoun
 from urllib.parse import parse_qsl, quote, urlsplit
 
 from postlint.checks.links._domains import on_domain
+from postlint.i18n import t
 from postlint.problem import Fix, Hit
 
 CODE = "PL302"
@@ -63,7 +64,8 @@ def check(draft, opts):
         present = {key.lower() for key, _ in parse_qsl(urlsplit(target).query, keep_blank_values=True)}
         missing = [p for p in opts["required-params"] if p.lower() not in present]
         if missing:
-            yield Hit(url.start, url.end, f"link without {', '.join(missing)}", fix=_fix(draft, url, missing, opts))
+            yield Hit(url.start, url.end, t("link without {parameters}", parameters=", ".join(missing)),
+                      fix=_fix(draft, url, missing, opts))
 
 
 def _fix(draft, url, missing: list[str], opts) -> Fix | None:

@@ -49,6 +49,7 @@ import difflib
 import regex
 
 from postlint import frontmatter
+from postlint.i18n import t
 from postlint.problem import Fix, Hit
 
 CODE = "PL001"
@@ -70,7 +71,7 @@ def check(draft, opts):
             start, end = fm.inner_spans.get(key, {}).get(int(part[1]) if part[1] else part[2], (start, end))
         written = draft.raw[start:end]
         if not on_value and written != key:  # `on:`, `yes:`: YAML 1.1 reads a boolean
-            message += f" (YAML reads {written!r} as {key})"
+            message = t("{problem} (YAML reads {written} as {key})", problem=message, written=repr(written), key=key)
         yield Hit(start, end, message, raw=True, fix=_fix(fm.data, key, on_value, start, end, opts))
     yield from _account_problems(draft, fm)
 
@@ -96,17 +97,19 @@ def _account_problems(draft, fm):
     if accounts and accounts.by_name and "account" in meta and draft.account is None:
         start, end = fm.value_spans["account"]
         # de: account: kein Konto {name!r} in {source} (Konten: {names})
-        yield Hit(start, end, f"account: no account {meta['account']!r} in {accounts.source} "
-                              f"(accounts: {', '.join(accounts.by_name)})", raw=True)
+        yield Hit(start, end, t("account: no account {name} in {source} (accounts: {names})",
+                                name=repr(meta["account"]), source=accounts.source,
+                                names=", ".join(accounts.by_name)), raw=True)
     series, account = meta.get("series"), draft.account
     if series is None or series.startswith("#"):  # a hashtag needs no account
         return
     start, end = fm.value_spans["series"]
     if account is None:
         # de: series: {series!r} ist kein Hashtag, und der Entwurf hat kein Konto mit Reihen
-        yield Hit(start, end, f"series: {series!r} is no hashtag, and the draft has no account with series "
-                              f"(write e.g. series: \"#FreitagsFrage\")", raw=True)
+        yield Hit(start, end, t("series: {series} is no hashtag, and the draft has no account with series "
+                                "(write e.g. series: \"#FreitagsFrage\")", series=repr(series)), raw=True)
     elif account.series_hashtag(series) is None:
         # de: series: {series!r} ist weder ein Hashtag noch eine Reihe des Kontos {name!r} (Reihen: {known})
-        yield Hit(start, end, f"series: {series!r} is no hashtag and no series of account {account.name!r} "
-                              f"(series: {', '.join(account.series) or 'none'})", raw=True)
+        yield Hit(start, end, t("series: {series} is no hashtag and no series of account {name} (series: {known})",
+                                series=repr(series), name=repr(account.name),
+                                known=", ".join(account.series) or t("none")), raw=True)

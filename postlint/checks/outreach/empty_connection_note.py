@@ -9,8 +9,8 @@ take a greeting and a name. The platform texts are the lexicon
 
 ## Why is this bad?
 "Der erste Fehler: keine Nachricht anhängen bei der Kontaktanfrage – würde man sich
-ungefragt an einen Tisch setzen zu einer Person?" (003:5). The guidance asks to back
-every connection request with a personal note whenever possible (002:96); an empty or
+ungefragt an einen Tisch setzen zu einer Person?" (LinkedIn-Blogbeitrag 2021, „Der Wert des Netzwerks liegt hinter dem Netzwerk“). The guidance asks to back
+every connection request with a personal note whenever possible (LinkedIn-Ratgeber, „Personalisierte Kontaktanfragen auf LinkedIn auch über die App“); an empty or
 default request reads as impersonal and is often ignored.
 
 ## Example
@@ -37,6 +37,7 @@ import regex
 from postlint.checks._kinds import whole_post
 from postlint.packs import lexicon
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL801"
 NAME = "empty-connection-note"
@@ -49,12 +50,12 @@ SPARE_WORDS = 4
 def check(draft, opts):
     if not draft.text.strip():
         # nothing to point at in the post: point at where the body starts
-        yield Hit(draft.body_start, draft.body_start, "empty connection note", raw=True)
+        yield Hit(draft.body_start, draft.body_start, t("empty connection note"), raw=True)
         return
     words = [w.casefold() for w in WORD.findall(draft.text.replace("’", "'"))]
     for default in _defaults():
         if len(words) - len(default) <= SPARE_WORDS and _contains(words, default):
-            yield whole_post(draft, "connection note is the platform's default text")
+            yield whole_post(draft, t("connection note is the platform's default text"))
             return
 
 

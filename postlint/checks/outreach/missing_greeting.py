@@ -15,7 +15,7 @@ conversation needs no salutation.
 
 ## Why is this bad?
 A connection note has room for "eine Anrede, kurzen Grund für den Vernetzungswunsch und
-eine Grußformel" (002:108). Without a salutation a personal message reads like a form
+eine Grußformel" (LinkedIn-Ratgeber, „Vernetzung über LinkedIn am Desktop“). Without a salutation a personal message reads like a form
 letter to a stranger.
 
 ## Example
@@ -37,6 +37,7 @@ Hallo Frau Berg, wir haben uns gestern auf der DMEXCO am Stand von Sportwerk unt
 
 from postlint import nlp, patterns
 from postlint.checks._kinds import whole_post
+from postlint.i18n import t
 
 CODE = "PL802"
 NAME = "missing-greeting"
@@ -49,7 +50,7 @@ def check(draft, opts):
     if draft.type == "message" and draft.meta.get("first_contact") is not True:
         return
     if draft.text.strip() and not greeting(draft):
-        yield whole_post(draft, "no greeting in the first line")
+        yield whole_post(draft, t("no greeting in the first line"))
 
 
 def greeting(draft) -> nlp.Match | None:

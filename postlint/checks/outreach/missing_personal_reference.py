@@ -32,9 +32,9 @@ Generic words would fit anyone and do not count: `Ihre Beiträge`, `Ihr Unterneh
 
 ## Why is this bad?
 A personal request says where you know each other or refers to the person's profile or
-content: "erwähnen woher Sie sich kennen" (002:120), look at the profile and "zu Inhalten
-Bezug nehmen" (002:104). The reader asks "ist er persönlich oder klingt er nach
-copy-paste? Kann ich einen relevanten Bezug herstellen?" (003:5). A note that would fit
+content: "erwähnen woher Sie sich kennen" (LinkedIn-Ratgeber, „Persönliche Anfrage über die mobile App“), look at the profile and "zu Inhalten
+Bezug nehmen" (LinkedIn-Ratgeber, „Personalisierte Kontaktanfragen auf LinkedIn auch über die App“). The reader asks "ist er persönlich oder klingt er nach
+copy-paste? Kann ich einen relevanten Bezug herstellen?" (LinkedIn-Blogbeitrag 2021, „Der Wert des Netzwerks liegt hinter dem Netzwerk“). A note that would fit
 anyone reads as mass outreach.
 
 ## Example
@@ -61,6 +61,7 @@ from postlint.checks._kinds import whole_post
 from postlint.checks.outreach.missing_greeting import greeting
 from postlint.checks.style.unfilled_placeholder import placeholders, slot_words
 from postlint.packs import lexicon
+from postlint.i18n import t
 
 CODE = "PL805"
 NAME = "missing-personal-reference"
@@ -78,7 +79,7 @@ def check(draft, opts):
     # "Sie bei {{unternehmen}}", "Ihr Beitrag über [Thema]": a reference to a placeholder is none
     slots = placeholders(draft.text)
     if not any(not _refers_to(m, slots, draft.text) for m in patterns.find(draft.analysis, "personal-references")):
-        yield whole_post(draft, "no personal reference (name, shared context, their content or company)")
+        yield whole_post(draft, t("no personal reference (name, shared context, their content or company)"))
 
 
 def _refers_to(match, slots, text) -> bool:

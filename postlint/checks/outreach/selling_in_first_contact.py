@@ -24,9 +24,9 @@ lexicons `selling.txt`, `shop-links.txt`, `not-selling.txt` and `service-amounts
 
 ## Why is this bad?
 "Platzen Sie nicht mit der Tür ins Haus und fangen mit dieser Nachricht an zu verkaufen"
-(002:112); connection requests that lead straight to offers are what "mag wohl keiner von
-uns" (002:277). Social selling is about relationships and trust, not selling directly
-(004:630-633). A pitch in the first contact gets the request declined.
+(LinkedIn-Ratgeber, „Vernetzung über LinkedIn am Desktop“); connection requests that lead straight to offers are what "mag wohl keiner von
+uns" (LinkedIn-Ratgeber, „7. Sie fallen mit der Tür ins Haus“). Social selling is about relationships and trust, not selling directly
+(Bitkom, Social-Media-Leitfaden, Kap. 1.3). A pitch in the first contact gets the request declined.
 
 ## Example
 ```text
@@ -47,6 +47,7 @@ Hallo Herr Brandt, wir haben uns auf der DMEXCO am Stand von Sportwerk gesehen. 
 
 from postlint.checks.outreach._selling import selling
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL806"
 NAME = "selling-in-first-contact"
@@ -59,4 +60,4 @@ def check(draft, opts):
     found = selling(draft)
     if found:
         start, end, what = found[0]
-        yield Hit(start, end, f"selling in a first contact: {what}")
+        yield Hit(start, end, t("selling in a first contact: {what}", what=what))

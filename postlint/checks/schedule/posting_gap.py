@@ -8,8 +8,8 @@ default: the guidance asks for regular posts but names no longest pause; 7 days 
 postlint's choice.
 
 ## Why is this bad?
-The guidance builds on regular posting (002:205, "regelmäßig auf LinkedIn posten";
-004:3388-3390, "dass regelmäßig Inhalte geteilt werden"). A long silence in the plan is
+The guidance builds on regular posting (LinkedIn-Ratgeber, „Meine Tipps für Ihre Social-Selling-Aktivitäten“, "regelmäßig auf LinkedIn posten";
+Bitkom, Social-Media-Leitfaden, Kap. 3.3.3, "dass regelmäßig Inhalte geteilt werden"). A long silence in the plan is
 easy to miss in a folder of drafts and easy to fill when seen early.
 
 ## Example
@@ -48,6 +48,7 @@ Unser Team wächst: Willkommen, Jana! Schaut mal auf ihr Profil! #Team #Karriere
 import itertools
 
 from postlint import calendar
+from postlint.i18n import t
 
 CODE = "PL605"
 NAME = "posting-gap"
@@ -61,5 +62,6 @@ def check_all(timeline, opts_for):
             limit = opts_for(post)["max-days"]
             days = (post.day - previous.day).days
             if days > limit:
-                yield post.draft, calendar.hit(post, f"{days} days after {calendar.names([previous], post)} "
-                                                     f"(max {limit} days between {post.channel} posts)")
+                yield post.draft, calendar.hit(post, t(
+                    "{days} days after {previous} (max {max} days between {channel} posts)",
+                    days=days, previous=calendar.names([previous], post), max=limit, channel=post.channel))

@@ -5,11 +5,11 @@ Reports a post planned less than `min-hours` after an earlier post of the same a
 on the same channel, on its `scheduled` value, naming the earlier drafts and their
 local times. The time between posts is measured between instants, so a change of
 daylight saving time does not shorten or stretch it. Default: 3 hours on LinkedIn
-(guidance 002:73).
+(LinkedIn-Ratgeber, „8. Anzahl der Postings/ Tag“).
 
 ## Why is this bad?
 The guidance allows a second post on the same day only "wenn es unbedingt sein muß", and
-then with at least 3 hours between the posts (002:73). Posts close together compete for
+then with at least 3 hours between the posts (LinkedIn-Ratgeber, „8. Anzahl der Postings/ Tag“). Posts close together compete for
 the same audience in the feed. This is the stronger warning next to
 `too-many-posts-per-day`: both can fire on the same draft.
 
@@ -54,6 +54,7 @@ import bisect
 import datetime as dt
 
 from postlint import calendar
+from postlint.i18n import t
 
 CODE = "PL602"
 NAME = "posts-too-close"
@@ -69,6 +70,7 @@ def check_all(timeline, opts_for):
             start = bisect.bisect_right(times, post.utc - dt.timedelta(hours=hours), 0, i)
             if start < i:
                 close = posts[start:i][::-1]
-                yield post.draft, calendar.hit(post, f"{calendar.duration(post.utc - close[0].utc)} after "
-                                                     f"{calendar.names(close, post)} "
-                                                     f"(min {hours:g} h between {post.channel} posts)")
+                yield post.draft, calendar.hit(post, t(
+                    "{duration} after {previous} (min {hours} h between {channel} posts)",
+                    duration=calendar.duration(post.utc - close[0].utc), previous=calendar.names(close, post),
+                    hours=format(hours, "g"), channel=post.channel))

@@ -4,12 +4,12 @@
 Counts the posts of each account and channel per ISO week (local time in the calendar's
 time zone), from the first to the last week the run plans. A week with too few posts is
 reported on its last post; weeks without any post are reported on the first post after
-them. Off by default: the sources disagree on the minimum (2 a week in guidance 000:124,
-"1–2x" in 000:103, 3-5 in 002:73), so choose yours and turn the rule on per channel.
+them. Off by default: the sources disagree on the minimum (2 a week in SSI-Ratgeber, „Grenzen des SSI – Was sagt er nicht aus?“,
+"1–2x" in SSI-Ratgeber, „Strategien zur Steigerung deines SSI“, 3-5 in LinkedIn-Ratgeber, „8. Anzahl der Postings/ Tag“), so choose yours and turn the rule on per channel.
 
 ## Why is this bad?
 The guidance asks for regular posting: "Wöchentlich mindestens 2 Posts veröffentlichen"
-(000:124), and relationships grow when contacts read from you regularly (002:205). A
+(SSI-Ratgeber, „Grenzen des SSI – Was sagt er nicht aus?“), and relationships grow when contacts read from you regularly (LinkedIn-Ratgeber, „Meine Tipps für Ihre Social-Selling-Aktivitäten“). A
 plan with thin weeks loses the audience it built.
 
 ## Example
@@ -63,6 +63,7 @@ Ein Blick in die Werkstatt. Schaut mal rein! #Handwerk #Qualität #Mittelstand
 import datetime as dt
 
 from postlint import calendar
+from postlint.i18n import nt, t
 
 CODE = "PL604"
 NAME = "too-few-posts-per-week"
@@ -80,15 +81,18 @@ def check_all(timeline, opts_for):
             if previous is not None and minimum > 0:
                 after, before = calendar.monday(previous) + week, calendar.monday(first) - week
                 if after == before:
-                    yield first.draft, calendar.hit(first, f"no {first.channel} post in week "
-                                                           f"{calendar.week_of(after)} (min {minimum} a week)")
+                    yield first.draft, calendar.hit(first, t(
+                        "no {channel} post in week {week} (min {min} a week)", channel=first.channel,
+                        week=calendar.week_of(after), min=minimum))
                 elif after < before:
-                    yield first.draft, calendar.hit(first, f"no {first.channel} post in weeks "
-                                                           f"{calendar.week_of(after)} to {calendar.week_of(before)} "
-                                                           f"(min {minimum} a week)")
+                    yield first.draft, calendar.hit(first, t(
+                        "no {channel} post in weeks {first} to {last} (min {min} a week)", channel=first.channel,
+                        first=calendar.week_of(after), last=calendar.week_of(before), min=minimum))
             minimum, count = opts_for(last)["min"], len(same_week)
             if count < minimum:
-                also = f"; also {calendar.names(same_week[:-1], last)}" if count > 1 else ""
-                yield last.draft, calendar.hit(last, f"only {count} {last.channel} post{'s' if count > 1 else ''} "
-                                                     f"in week {calendar.week(last)} (min {minimum} a week{also})")
+                also = calendar.also(same_week[:-1], last)
+                yield last.draft, calendar.hit(last, nt(
+                    "only {n} {channel} post in week {week} (min {min} a week{also})",
+                    "only {n} {channel} posts in week {week} (min {min} a week{also})", count,
+                    channel=last.channel, week=calendar.week(last), min=minimum, also=also))
             previous = last

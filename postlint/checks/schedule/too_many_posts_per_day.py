@@ -4,12 +4,12 @@
 Groups the drafts of a run that have a `scheduled` time by `account` and channel, and
 reports every post past the daily maximum on its `scheduled` value, naming the drafts
 already planned for that day. Days are local days in the calendar's time zone (default
-Europe/Berlin). Default: more than one LinkedIn post a day (guidance 002:73).
+Europe/Berlin). Default: more than one LinkedIn post a day (LinkedIn-Ratgeber, „8. Anzahl der Postings/ Tag“).
 
 ## Why is this bad?
 The guidance says one LinkedIn post a day is enough, and that a 2nd or 3rd post on the
 same day reaches clearly fewer people: it needs about three times the engagement to get
-the views of the first (002:73, "das 2. Thema deutlich weniger Personen erreicht").
+the views of the first (LinkedIn-Ratgeber, „8. Anzahl der Postings/ Tag“, "das 2. Thema deutlich weniger Personen erreicht").
 
 ## Example
 Several drafts, one after the other as `tail -n +1 drafts/*.md` prints them:
@@ -49,6 +49,7 @@ Unser Team wächst: Willkommen, Jana! Schaut mal auf ihr Profil! #Team #Karriere
 """
 
 from postlint import calendar
+from postlint.i18n import t
 
 CODE = "PL601"
 NAME = "too-many-posts-per-day"
@@ -58,6 +59,7 @@ OPTIONS = {"max": int}
 
 def check_all(timeline, opts_for):
     def describe(post, n, limit, also):
-        return f"{calendar.ordinal(n)} {post.channel} post on {calendar.day(post)} (max {limit} a day{also})"
+        return t("{ordinal} {channel} post on {day} (max {max} a day{also})", ordinal=calendar.ordinal(n),
+                 channel=post.channel, day=calendar.day(post), max=limit, also=also)
 
     return calendar.over_limit(timeline, opts_for, lambda p: p.day, describe)

@@ -4,11 +4,11 @@
 Counts the posts of each account and channel per ISO week (Monday to Sunday, local time
 in the calendar's time zone) and reports every post past the weekly maximum on its
 `scheduled` value, naming the posts before it. Default: more than 5 LinkedIn posts a
-week (guidance 002:73, "3-5 Postings pro Woche").
+week (LinkedIn-Ratgeber, „8. Anzahl der Postings/ Tag“, "3-5 Postings pro Woche").
 
 ## Why is this bad?
-The guidance calls 3 to 5 posts a week right ("machen Sie nichts falsch", 002:73) and
-adds "Weniger ist mehr" (002:74): most readers are on LinkedIn for their job, not to
+The guidance calls 3 to 5 posts a week right ("machen Sie nichts falsch", LinkedIn-Ratgeber, „8. Anzahl der Postings/ Tag“) and
+adds "Weniger ist mehr" (LinkedIn-Ratgeber, „8. Anzahl der Postings/ Tag“): most readers are on LinkedIn for their job, not to
 follow one account all day. The sources disagree on the right cadence, so this is only
 a hint.
 
@@ -71,6 +71,7 @@ Freitag: Unser Wochenrückblick. Was war euer Highlight? #Rückblick #Team #Mitt
 """
 
 from postlint import calendar
+from postlint.i18n import t
 
 CODE = "PL603"
 NAME = "too-many-posts-per-week"
@@ -80,6 +81,7 @@ OPTIONS = {"max": int}
 
 def check_all(timeline, opts_for):
     def describe(post, n, limit, also):
-        return f"{calendar.ordinal(n)} {post.channel} post in week {calendar.week(post)} (max {limit} a week{also})"
+        return t("{ordinal} {channel} post in week {week} (max {max} a week{also})", ordinal=calendar.ordinal(n),
+                 channel=post.channel, week=calendar.week(post), max=limit, also=also)
 
     return calendar.over_limit(timeline, opts_for, lambda p: p.week, describe)

@@ -11,7 +11,7 @@ than `min-words` words are left alone.
 The guidance asks to speak to the audience in its language: "Alle Aktivitäten sollten der
 Zielgruppe in der Wort- und Bildsprache angepasst sein. Passte die Sprache nicht zum Ziel
 der Kampagne, so wird diese gar nicht oder im schlimmsten Fall sogar negativ
-wahrgenommen" (004:1437-1445). A wrong `lang` also makes postlint check the post with the
+wahrgenommen" (Bitkom, Social-Media-Leitfaden, Kap. 2.3). A wrong `lang` also makes postlint check the post with the
 other language's rules (ad labels, calls to action, readability).
 
 ## Example
@@ -37,11 +37,12 @@ We are hiring two backend engineers for our team in Leipzig. Apply by the end of
 
 from postlint import lang
 from postlint.checks._kinds import whole_post
+from postlint.i18n import N_, t
 
 CODE = "PL707"
 NAME = "language-mismatch"
 OPTIONS = {"min-words": int}
-NAMES = {"de": "German", "en": "English"}
+NAMES = {"de": N_("German"), "en": N_("English")}
 
 
 def check(draft, opts):
@@ -51,4 +52,5 @@ def check(draft, opts):
     found = lang.scores(draft.text)
     detected = "en" if declared == "de" else "de"
     if found[detected] >= max(2 * found[declared], found[declared] + 3):
-        yield whole_post(draft, f"text reads as {NAMES[detected]}, but the front matter says lang: {declared}")
+        yield whole_post(draft, t("text reads as {language}, but the front matter says lang: {declared}",
+                                  language=t(NAMES[detected]), declared=declared))

@@ -7,8 +7,8 @@ abbreviations (`z. B.`, `bzw.`, `ca.`, `Dr.`), ordinals (`2. Grades`) and dates
 (`09.09.2021`) do not end a sentence. Hashtags and links are not counted as words.
 
 ## Why is this bad?
-The guidance asks to put the core message "in wenigen, einfachen Sätzen" (004:1386-1390),
-and on X "die Botschaft schnell auf den Punkt" (004:3331-3335). A sentence of 40 words
+The guidance asks to put the core message "in wenigen, einfachen Sätzen" (Bitkom, Social-Media-Leitfaden, Kap. 2.3),
+and on X "die Botschaft schnell auf den Punkt" (Bitkom, Social-Media-Leitfaden, Kap. 3.3.3). A sentence of 40 words
 is hard to follow on a phone. The default of 35 words is a postlint choice; the guidance
 gives no number.
 
@@ -27,6 +27,7 @@ Wir haben in den letzten zwölf Monaten unser Onboarding neu gedacht. Gemeinsam 
 """
 
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL701"
 NAME = "long-sentence"
@@ -38,4 +39,4 @@ def check(draft, opts):
     for sentence in draft.analysis.sentences(skip):
         if len(sentence.words) > opts["max-words"]:
             yield Hit(sentence.start, sentence.end,
-                      f"sentence of {len(sentence.words)} words (max {opts['max-words']})")
+                      t("sentence of {count} words (max {max})", count=len(sentence.words), max=opts["max-words"]))

@@ -11,10 +11,10 @@ Hashtags, links and @mentions are not counted. Syllables come from the hyphenati
 patterns of pyphen, offline, as textstat counts them for German.
 
 ## Why is this bad?
-The guidance asks for the core message "in wenigen, einfachen Sätzen" (004:1386-1390). A
+The guidance asks for the core message "in wenigen, einfachen Sätzen" (Bitkom, Social-Media-Leitfaden, Kap. 2.3). A
 low score means long sentences and long words: on a phone, in a feed, readers give up.
 The formulas and the threshold are postlint's choice (Amstad 1978, Flesch 1948); the
-guidance names no formula (rule-catalogue.md, ambiguity 19).
+guidance names no formula.
 
 ## Example
 ```text
@@ -33,12 +33,13 @@ Digitalisierung klappt nur, wenn Teams dazulernen. Vor allem beim Arbeiten mit D
 
 from postlint import nlp
 from postlint.checks._kinds import whole_post
+from postlint.i18n import N_, t
 
 CODE = "PL702"
 NAME = "low-readability"
 OPTIONS = {"min-score": float, "min-words": int}
 # (name, base, weight of words per sentence, weight of syllables per word)
-FORMULAS = {"de": ("Flesch-Amstad score", 180.0, 1.0, 58.5), "en": ("Flesch reading ease", 206.835, 1.015, 84.6)}
+FORMULAS = {"de": (N_("Flesch-Amstad score"), 180.0, 1.0, 58.5), "en": (N_("Flesch reading ease"), 206.835, 1.015, 84.6)}
 
 
 def check(draft, opts):
@@ -52,4 +53,5 @@ def check(draft, opts):
     syllables = sum(map(nlp.syllable_counts(draft.lang).__getitem__, words))
     score = base - per_sentence * len(words) / len(sentences) - per_syllable * syllables / len(words)
     if score < opts["min-score"]:
-        yield whole_post(draft, f"{name} {score:.0f} (min {opts['min-score']:g})")
+        yield whole_post(draft, t("{formula} {score} (min {min})", formula=t(name), score=format(score, ".0f"),
+                                  min=format(opts["min-score"], "g")))

@@ -11,7 +11,7 @@ formal possessive. Quotations do not count.
 
 ## Why is this bad?
 The guidance asks to match the audience's language, word by word: "Alle Aktivitäten
-sollten der Zielgruppe in der Wort- und Bildsprache angepasst sein" (004:1437-1445).
+sollten der Zielgruppe in der Wort- und Bildsprache angepasst sein" (Bitkom, Social-Media-Leitfaden, Kap. 2.3).
 Switching between du and Sie in one post reads as two authors, or as a template that
 was filled in carelessly.
 
@@ -28,6 +28,7 @@ Hast du schon unser neues Webinar gesehen? Melde dich bis Freitag an. #Webinar #
 
 from postlint import nlp
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL713"
 NAME = "mixed-forms-of-address"
@@ -66,4 +67,5 @@ def check(draft, opts):
     if informal and formal:
         fewer = formal if len(formal) <= len(informal) else informal
         start, end = fewer[0]
-        yield Hit(start, end, f"mixes du ({len(informal)}×) and Sie ({len(formal)}×): '{draft.text[start:end]}'")
+        yield Hit(start, end, t("mixes du ({informal}×) and Sie ({formal}×): '{text}'", informal=len(informal),
+                              formal=len(formal), text=draft.text[start:end]))

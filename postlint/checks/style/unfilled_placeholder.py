@@ -25,7 +25,7 @@ Markdown link (`[Name](https://…)`).
 ## Why is this bad?
 A post or message that goes out with `{{name}}` or `[Firma]` in it shows at once that it
 was mass-produced. The guidance stresses that authenticity is essential and social
-selling must not be fully automated (004:2403-2407); an unfilled template is the most
+selling must not be fully automated (Bitkom, Social-Media-Leitfaden, Kap. 3.2); an unfilled template is the most
 visible failure of automation.
 
 ## Example
@@ -56,6 +56,7 @@ import regex
 from postlint import nlp
 from postlint.packs import lexicon
 from postlint.problem import Hit
+from postlint.i18n import t
 
 CODE = "PL708"
 NAME = "unfilled-placeholder"
@@ -83,7 +84,7 @@ MAX_WORDS = 5
 def check(draft, opts):
     text = draft.text
     for start, end in placeholders(text, opts["placeholders"]):
-        yield Hit(start, end, f"placeholder '{text[start:end]}'")
+        yield Hit(start, end, t("placeholder '{text}'", text=text[start:end]))
 
 
 def placeholders(text: str, extra=()) -> list[tuple[int, int]]:

@@ -7,8 +7,8 @@ every one.
 
 ## Why is this bad?
 Readers scroll past a solid block of text. The guidance wants content served "in
-Häppchen" (004:1167-1169) and the core message "in wenigen, einfachen Sätzen"
-(004:1386-1390); short paragraphs are how a post does both. The default of 600
+Häppchen" (Bitkom, Social-Media-Leitfaden, Kap. 2.2) and the core message "in wenigen, einfachen Sätzen"
+(Bitkom, Social-Media-Leitfaden, Kap. 2.3); short paragraphs are how a post does both. The default of 600
 characters is a postlint choice; the guidance gives no number.
 
 ## Example
@@ -32,6 +32,7 @@ Das Ergebnis nach einem Jahr: sieben statt vierzehn Wochen bis zur Sicherheit im
 import regex
 
 from postlint.problem import Hit
+from postlint.i18n import number, t
 
 CODE = "PL703"
 NAME = "wall-of-text"
@@ -44,4 +45,5 @@ def check(draft, opts):
         text = block[0].rstrip()
         if len(text) > opts["max-chars"]:
             yield Hit(block.start(), block.start() + len(text),
-                      f"{len(text):,} characters without a line break (max {opts['max-chars']:,})")
+                      t("{count} characters without a line break (max {max})", count=number(len(text)),
+                        max=number(opts["max-chars"])))
