@@ -62,12 +62,13 @@ def _results(paths, stdin_filename, linter, jobs: int = 1, cache_dir: str | None
     return runner.lint_inputs(linter, paths, stdin_filename, jobs, cache)
 
 
-def _make_linter(channel, select, extend_select, ignore, config, calendar=(), follow_symlinks=False):
+def _make_linter(channel, select, extend_select, ignore, config, calendar=(), follow_symlinks=False,
+                 schedule="all"):
     from postlint.linter import Linter, Options
 
     return Linter(Options(channel=channel, select=_codes(select) or None, extend_select=_codes(extend_select),
                           ignore=_codes(ignore), config_file=config, calendar=tuple(calendar),
-                          follow_symlinks=follow_symlinks))
+                          follow_symlinks=follow_symlinks, schedule=schedule))
 
 
 common = [
@@ -116,8 +117,11 @@ def main():
 @click.option("--cache-dir", default=".postlint_cache", show_default=True, envvar="POSTLINT_CACHE_DIR",
               help="Where findings of unchanged files are kept.")
 @calendar_option
+@click.option("--schedule", type=click.Choice(["all", "skip", "only"]), default="all", show_default=True,
+              help="The schedule rules (PL6xx): with the others, skip them (a hook on changed files), "
+                   "or only them (a hook over every draft and the configured calendars).")
 def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, extend_select, ignore, fail_on,
-          exit_zero, quiet, output, color, calendar_options, jobs, no_cache, cache_dir):
+          exit_zero, quiet, output, color, calendar_options, schedule, jobs, no_cache, cache_dir):
     """Check drafts: files, folders (recursively), calendars (.csv, .jsonl) or `-` for stdin."""
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -129,7 +133,8 @@ def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, 
     else:
         target = None
     try:
-        linter = _make_linter(channel, select, extend_select, ignore, config, calendar_options, follow_symlinks)
+        linter = _make_linter(channel, select, extend_select, ignore, config, calendar_options, follow_symlinks,
+                              schedule)
         # the html report shows each draft's text: it keeps whole drafts, not only findings
         linter.compact, linter.snippets = fmt != "html", fmt in ("text", "html")
         results = _results(paths or ["."], stdin_filename, linter, jobs or os.cpu_count() or 1,

@@ -17,7 +17,7 @@ import regex
 
 from postlint import packs, registry
 from postlint.frontmatter import CHANNELS, LANGS, TYPES
-from postlint.paths import CONFIG_FILES
+from postlint.paths import CALENDAR_SUFFIXES, CONFIG_FILES
 from postlint.problem import ConfigError, Level, short
 
 DEFAULT_EXCLUDE = ("node_modules", "venv", "site-packages")
@@ -27,7 +27,7 @@ MAX_NUMBER = 1_000_000_000  # the largest value of a numeric option: limits are 
 SHARED_KEYS = {"level": ("error", "warning", "info"), "enabled": bool}
 PATH_KEYS = {"channel", "type", "lang", "ignore", "extend-select", "rules"}
 TOP_KEYS = {"channel", "type", "lang", "select", "extend-select", "ignore", "exclude", "extend-exclude",
-            "fail-on", "per-path", "rules", "max-file-size", "calendar"}
+            "fail-on", "per-path", "rules", "max-file-size", "calendar", "calendars"}
 
 
 def _type_name(spec) -> str:
@@ -145,6 +145,8 @@ class Config:
     rules: dict[str, dict] = field(default_factory=dict)
     per_path: list[tuple[regex.Pattern, dict]] = field(default_factory=list)
     calendar: dict = field(default_factory=dict)  # calendar-file settings, see postlint.tabular
+    # calendar files checked with the folder they lie in (the schedule hook names no files)
+    calendars: list[Path] = field(default_factory=list)
 
     def relative(self, path: Path) -> str:
         try:
@@ -213,6 +215,11 @@ def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:
             raise ConfigError(f"{where('calendar')}: expected a table")
         tabular.settings(data["calendar"], where("calendar"))
         cfg.calendar = data["calendar"]
+    for name in check_value(data.get("calendars", []), list, where("calendars")):
+        if not name.lower().endswith(CALENDAR_SUFFIXES):
+            raise ConfigError(f"{where('calendars')}: {short(name)} is not a calendar file "
+                              f"({' or '.join(CALENDAR_SUFFIXES)})")
+        cfg.calendars.append(root / name)
     per_path = data.get("per-path", {})
     if not isinstance(per_path, dict):
         raise ConfigError(f"{where('per-path')}: expected a table of glob = {{...}} tables")

@@ -17,7 +17,7 @@ from pathlib import Path
 from postlint import calendar
 from postlint import config as config_mod
 from postlint import frontmatter, lang as lang_mod, packs, registry, source, suppress, tabular
-from postlint.paths import DRAFT_SUFFIXES, read_up_to
+from postlint.paths import CALENDAR_SUFFIXES, DRAFT_SUFFIXES, read_up_to
 from postlint.problem import FINDING_ORDER, ConfigError, Finding, Hit, InputError, Level, pickled_by_fields, short
 
 DEFAULT_CHANNEL = "linkedin"
@@ -35,6 +35,9 @@ class Options:
     config_file: str | None = None
     calendar: tuple[str, ...] = ()  # `key=value` calendar settings (tabular.option_table)
     follow_symlinks: bool = False  # also symbolic links to files outside the checked folders
+    # the schedule rules (those with `check_all`): "all" with the others, "skip" them (a hook
+    # that sees only the changed files), or "only" them (a hook over every draft, once a commit)
+    schedule: str = "all"
 
 
 @pickled_by_fields
@@ -153,10 +156,15 @@ class Linter:
             for rule in registry.rules():
                 best_pos = max((_specificity(s, rule) for s in positive), default=-1)
                 best_neg = max((_specificity(s, rule) for s in negative), default=-1)
-                if best_pos >= 0 and best_pos > best_neg:
+                if best_pos >= 0 and best_pos > best_neg and self._schedule_allows(rule):
                     chosen.append(rule)
             self._selection[key] = chosen
         return self._selection[key]
+
+    def _schedule_allows(self, rule: registry.Rule) -> bool:
+        if self.options.schedule == "all":
+            return True
+        return hasattr(rule_module(rule), "check_all") == (self.options.schedule == "only")
 
     def settings(self, rule: registry.Rule, cfg, tables: tuple, channel: str, type_: str):
         """(enabled, level, options) of a rule for one channel and type."""
@@ -381,12 +389,14 @@ def iter_files(paths, linter: Linter):
     say so) links to files outside the working directory and the folder checked.
     """
     here_root = _real(os.getcwd())
+    seen: set[str] = set()  # files named on the command line, and calendars, by real path
     for arg in paths:
         path = Path(arg)
         if not path.exists():
             yield path, _link_problem(path, (), True) if os.path.islink(path) else "no such file or directory"
         elif path.is_dir():
             roots = (here_root, _real(path))
+            configs = {}  # the folders' configurations, for their `calendars`
             for folder, dirs, files in os.walk(path):
                 here = Path(folder)
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")
@@ -394,6 +404,7 @@ def iter_files(paths, linter: Linter):
                 # the files of a folder share its configuration and its relative path (a
                 # symbolic link is resolved on its own): one resolution per folder, not per file
                 cfg = linter.config_for(here / "x")
+                configs[id(cfg)] = cfg
                 base = cfg.relative(here)
                 for name in sorted(files):
                     if not name.endswith(DRAFT_SUFFIXES):
@@ -409,14 +420,32 @@ def iter_files(paths, linter: Linter):
                         excluded = cfg.excluded(candidate, f"{base}/{name}" if base not in ("", ".") else name)
                     if not excluded:
                         yield candidate, None
+            yield from _calendars(path, configs.values(), seen)
         else:
+            if path.suffix.lower() in CALENDAR_SUFFIXES and _real(path) in seen:
+                continue  # a calendar the configuration named, already listed with its folder
             problem = None
             if os.path.islink(path):
                 problem = _link_problem(path, (here_root, _real(path.parent)), linter.options.follow_symlinks)
             if problem:
                 yield path, problem
             elif not linter.config_for(path).excluded(path):
+                seen.add(_real(path))
                 yield path, None
+
+
+def _calendars(folder: Path, configs, seen: set[str]):
+    """The calendar files the configurations name that lie in `folder`, each once (also when
+    named on the command line as well): a missing one is an input error."""
+    top = _real(folder)
+    for cfg in configs:
+        for calendar_path in cfg.calendars:
+            real = _real(calendar_path)
+            if real in seen or not (real + os.sep).startswith(top.rstrip(os.sep) + os.sep):
+                continue
+            seen.add(real)
+            shown = Path(os.path.relpath(calendar_path)) if not folder.is_absolute() else calendar_path
+            yield shown, None if calendar_path.is_file() else f"no such file or directory (named in {cfg.source})"
 
 
 def _real(path) -> str:

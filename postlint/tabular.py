@@ -26,13 +26,13 @@ from zoneinfo import ZoneInfo
 
 import regex
 
-from postlint import calendar
+from postlint import calendar, paths
 from postlint.config import check_value
 from postlint.frontmatter import YEARS, Rejected
 from postlint.problem import ConfigError, InputError, short
 from postlint.source import FrontMatter
 
-SUFFIXES = (".csv", ".jsonl")
+SUFFIXES = paths.CALENDAR_SUFFIXES
 FIELDS = ("date", "time", "text", "link", "channel", "account", "type", "lang", "sponsored")
 META_FIELDS = ("channel", "account", "type", "lang", "sponsored")
 KEYS = ("preset", "timezone", "header", "delimiter", "date-format", "columns")
