@@ -20,7 +20,10 @@ from postlint.frontmatter import CHANNELS, LANGS, TYPES
 from postlint.paths import CALENDAR_SUFFIXES, CONFIG_FILES
 from postlint.problem import ConfigError, Level, short
 
-DEFAULT_EXCLUDE = ("node_modules", "venv", "site-packages")
+# a content repository's own documents are not posts; nor is anything in a dot-folder
+# (.github/, .vscode/), which pre-commit names when such a file changes
+DEFAULT_EXCLUDE = ("node_modules", "venv", "site-packages", "README*", "CHANGELOG*", "LICENSE*", "CONTRIBUTING*",
+                   ".*")
 DEFAULT_MAX_FILE_SIZE = 1_000_000
 MAX_FILE_SIZE_RANGE = (1, 100_000_000)  # bytes; spaCy analyses at most 1,000,000 characters anyway
 MAX_NUMBER = 1_000_000_000  # the largest value of a numeric option: limits are counts, hours, scores
@@ -157,6 +160,11 @@ class Config:
     def excluded(self, path: Path, rel: str | None = None) -> bool:
         """Whether `path` matches an `exclude` glob; `rel`: its relative path, if known."""
         rel = self.relative(path) if rel is None else rel
+        # the configuration's own folder, and folders above it (--config), are no dot-folders
+        while rel.startswith("../"):
+            rel = rel[3:]
+        if rel in (".", "..", ""):
+            return False
         return any(glob_regex(p).match(rel) for p in self.exclude)
 
     def path_tables(self, path: Path) -> list[dict]:
