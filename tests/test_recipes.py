@@ -175,3 +175,65 @@ def test_schedule_findings_appear_once_however_pre_commit_batches(content, snaps
     last = f"drafts/{stem}-{count - 1:04}.md:2:12"
     assert re.findall(r"^\S+: PL60\d", schedule, re.M) == [
         f"{last}: PL601", f"{last}: PL602", "plan.csv:3:1: PL601", "plan.csv:3:1: PL602"], schedule
+
+
+# -- CI ---------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def ci_path(tmp_path_factory):
+    """PATH with a fresh virtual environment first: a CI runner's Python, postlint not installed."""
+    venv = tmp_path_factory.mktemp("ci") / "venv"
+    run([sys.executable, "-m", "venv", str(venv)], venv.parent, check=True)
+    return f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}"
+
+
+def ci_step(command: str, snapshot) -> str:
+    """A CI command with postlint's URL and revision replaced by the snapshot's."""
+    repo, commit = snapshot
+    # file://localhost/: the `packaging` of older pips rejects file:/// in a direct reference
+    return re.sub(rf"git\+{re.escape(URL)}@[^\"'\s]+", f"git+file://localhost{repo}@{commit}", command)
+
+
+@pytest.fixture
+def ci_repo(content):
+    (content / "drafts" / "post.md").write_text(HASHTAGS + "\n", encoding="utf-8")
+    (content / "drafts" / "clean.md").write_text(CLEAN + "\n", encoding="utf-8")
+    return content
+
+
+def test_github_workflow_steps_work_as_written(ci_repo, snapshot, ci_path):
+    (workflow,) = [b for b in blocks(CI_DOC, "yaml") if "jobs:" in b]
+    steps = [step for step in yaml.safe_load(workflow)["jobs"]["drafts"]["steps"] if "run" in step]
+    env = {**os.environ, "PATH": ci_path, "GITHUB_ACTIONS": "true"}
+    install, annotate, sarif = (run(ci_step(step["run"], snapshot), ci_repo, env, shell=True) for step in steps)
+    assert install.returncode == 0, install.stdout + install.stderr
+    assert annotate.returncode == 1, annotate.stdout + annotate.stderr  # the step fails the job
+    assert annotate.stdout.startswith("::warning file=drafts/post.md,line=1,endLine=1,col=55,endColumn=62,"
+                                      "title=PL202 too-many-hashtags::7 hashtags (max 5)"), annotate.stdout
+    assert sarif.returncode == 0, sarif.stderr
+    log = json.loads((ci_repo / "postlint.sarif").read_text(encoding="utf-8"))
+    assert [r["ruleId"] for r in log["runs"][0]["results"]] == ["PL202"]
+    # the doc's local validation, as written, against the schema the docs name
+    schema = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+    if not schema.is_file():
+        pytest.skip(f"{schema} is absent: the SARIF validation snippet needs it")
+    shutil.copy(schema, ci_repo / "sarif-schema-2.1.0.json")
+    (validate,) = [b for b in blocks(CI_DOC, "bash") if "jsonschema.validate" in b]
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"  # jsonschema: the test extra
+    validated = run(validate, ci_repo, env, shell=True)
+    assert validated.returncode == 0, validated.stderr
+
+
+def test_gitlab_job_and_scripts_work_as_written(ci_repo, snapshot, ci_path):
+    (job,) = [b for b in blocks(CI_DOC, "yaml") if "script:" in b]
+    env = {**os.environ, "PATH": ci_path}
+    for command in yaml.safe_load(job)["postlint"]["script"]:
+        done = run(ci_step(command, snapshot), ci_repo, env, shell=True)
+    assert done.returncode == 1, done.stderr  # findings: the job fails, the report is kept
+    suites = ET.parse(ci_repo / "postlint-junit.xml").getroot()
+    assert (suites.get("tests"), suites.get("failures")) == ("2", "1")
+    if shutil.which("jq") is None:
+        pytest.skip("the scripts' snippets need jq")
+    scripts = [b for path in (CI_DOC, ROOT / "docs" / "integrations" / "editors.md")
+               for b in blocks(path, "bash") if "| jq" in b]
+    outputs = [run(script, ci_repo, env, shell=True).stdout for script in scripts]
+    assert outputs == ["drafts/post.md:1 PL202\n", ""]  # a warning; the second lists errors only
