@@ -275,4 +275,7 @@ def discover(directory: Path) -> Config:
                 found = load(candidate)
                 if found is not None:
                     return found
-    return Config(root=directory)
+    # without a file the defaults' globs are anchored at the working directory, where a hook
+    # runs: `.github/x.md` is in a dot-folder there, though not seen from `.github/` itself
+    here = Path.cwd()
+    return Config(root=here if directory == here or here in directory.parents else directory)

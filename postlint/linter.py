@@ -381,7 +381,7 @@ def stamp(rule: registry.Rule, level: Level, hit: Hit, draft: source.Draft) -> F
                    start, end, hit.fix)
 
 
-def iter_files(paths, linter: Linter):
+def iter_files(paths, linter: Linter, seen: set[str] | None = None):
     """Expand folders recursively to draft files; skip hidden folders and excluded paths.
 
     Yields (path, None) for files, (path, message) for arguments that do not exist and for
@@ -389,7 +389,9 @@ def iter_files(paths, linter: Linter):
     say so) links to files outside the working directory and the folder checked.
     """
     here_root = _real(os.getcwd())
-    seen: set[str] = set()  # files named on the command line, and calendars, by real path
+    # the files named on the command line and the calendars of the configuration, by real
+    # path: a calendar is read once (`seen` is shared by the calls of one run)
+    seen = set() if seen is None else seen
     for arg in paths:
         path = Path(arg)
         if not path.exists():
