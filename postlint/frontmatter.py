@@ -34,10 +34,53 @@ def _choice(options):
     return check
 
 
+# what spreadsheets and German-speaking teams write for yes and no
+BOOLEANS = {"true": True, "yes": True, "1": True, "ja": True, "wahr": True,
+            "false": False, "no": False, "0": False, "nein": False, "falsch": False}
+
+
 def _bool(value):
     if isinstance(value, bool):
         return value, None
-    return None, f"expected true or false, got {short(value)}"
+    if isinstance(value, str) and value.strip().casefold() in BOOLEANS:
+        return BOOLEANS[value.strip().casefold()], None
+    return None, f"expected true or false (or ja/nein), got {short(value)}"
+
+
+def local_time(naive: dt.datetime, zone, text: str, fold_ok: bool = False):
+    """`naive` as a local time in `zone` (a ZoneInfo); Rejected for a time the clocks skip
+    when summer time starts, and (unless `fold_ok`: then its first occurrence) for one they
+    pass twice when it ends."""
+    local = naive.replace(tzinfo=zone)
+    try:
+        back = local.astimezone(dt.timezone.utc).astimezone(zone).replace(tzinfo=None)
+        twice = local.utcoffset() != local.replace(fold=1).utcoffset()
+    except (OverflowError, ValueError):  # 0001-01-01 00:30 in a zone east of UTC
+        return Rejected(f"{short(text)} is out of range (years {YEARS[0]} to {YEARS[1]})")
+    if back != naive:
+        return Rejected(f"{text} does not exist in {zone.key}: the clocks skip it for daylight saving")
+    if twice and not fold_ok:
+        first, second = (_offset(local.replace(fold=f)) for f in (0, 1))
+        return Rejected(f"{text} happens twice in {zone.key} when summer time ends: add the offset, "
+                        f"{first} or {second}")
+    return local
+
+
+def _offset(value: dt.datetime) -> str:
+    return value.isoformat()[-6:]
+
+
+def localize(data: dict[str, Any], zone) -> None:
+    """Read a `scheduled` time without offset as local time in `zone`, in place: as a
+    calendar row's; an explicit offset wins."""
+    value = data.get("scheduled")
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return  # validate() names the problem
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        data["scheduled"] = local_time(value, zone, value.isoformat(" ", "minutes"))
 
 
 def _str(value):
@@ -53,7 +96,7 @@ def _timestamp(value):
         except ValueError:
             return None, f"not an ISO 8601 timestamp: {short(value)}"
     if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
+        if value.tzinfo is None:  # only where no zone applies: the linter localizes first
             return None, f"timestamp {value.isoformat()} has no UTC offset (write e.g. +01:00)"
         try:
             utc = value.astimezone(dt.timezone.utc)
@@ -63,7 +106,7 @@ def _timestamp(value):
             return None, f"timestamp {value.isoformat()} is out of range (years {YEARS[0]} to {YEARS[1]})"
         return value, None
     if isinstance(value, dt.date):
-        return None, f"{value.isoformat()} has no time and UTC offset (write e.g. {value.isoformat()}T09:00:00+01:00)"
+        return None, f"{value.isoformat()} has no time (write e.g. {value.isoformat()} 09:00)"
     return None, f"expected an ISO 8601 timestamp with offset, got {short(value)}"
 
 

@@ -214,7 +214,9 @@ class Linter:
         try:
             if len(data) > cfg.max_file_size:  # stdin, read up to one byte more than the limit
                 raise InputError(f"input too large (over the {cfg.max_file_size / 1e6:g} MB limit, max-file-size)")
-            return self.lint_text(source.decode(data), path, display, cfg, defer=defer, known=known)
+            # a spreadsheet's CSV export may be Windows-1252 (Excel's default in Western Europe)
+            text = source.decode(data, legacy=path.suffix.lower() == ".csv")
+            return self.lint_text(text, path, display, cfg, defer=defer, known=known)
         except InputError as exc:
             return Result(display, error=str(exc))
 
@@ -350,6 +352,8 @@ class Linter:
 
     def _draft(self, raw: str, display: str, fm: source.FrontMatter, text: str, runs, notes, cfg, tables,
                line_starts=None) -> source.Draft:
+        if "scheduled" in fm.data:  # a local time is read in the calendar's zone
+            frontmatter.localize(fm.data, self.calendar_for(cfg).zone)
         meta, _ = frontmatter.validate(fm.data)
 
         def pick(key, cli=None, default=None):
