@@ -282,3 +282,15 @@ def test_a_header_in_one_column_names_the_delimiter():
                             "set --calendar-option 'delimiter=\";\"' or delimiter = \"auto\" (see docs/calendar.md)")
     named = check("Wann;Beitrag\n07.12.2026 09:00;Hallo #a1 #b2 #c3 #d4 #e5 #f6\n", "plan.csv", "columns.date=Wann")
     assert compact(named.findings) == ["2:44 PL202"]
+
+
+def test_the_docs_german_plan_is_read_without_settings():
+    from helpers import ROOT
+
+    docs = (ROOT / "docs" / "calendar.md").read_text(encoding="utf-8")
+    (plan,) = [b for b in regex.findall(r"^```csv\n(.*?)^```$", docs, flags=regex.S | regex.M) if "Datum" in b]
+    result = check(plan)
+    assert result.error is None
+    assert [e.draft.meta["scheduled"].isoformat() for e in result.entries] == [
+        "2026-12-07T09:00:00+01:00", "2026-12-09T09:00:00+01:00"]
+    assert {e.draft.meta["account"] for e in result.entries} == {"acme"}
