@@ -165,7 +165,8 @@ def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, 
 
         chunks = report.html_report(watched(results), linter=linter)
     else:
-        chunks = formatters.FORMATTERS[fmt](watched(results), color=use_color, quiet=quiet)
+        extra = {"fail_on": threshold} if fmt == "junit" else {}  # a case fails as the run does
+        chunks = formatters.FORMATTERS[fmt](watched(results), color=use_color, quiet=quiet, **extra)
     with target or contextlib.nullcontext():
         try:
             for chunk in chunks:

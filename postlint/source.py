@@ -106,8 +106,13 @@ def split_front_matter(text: str) -> FrontMatter:
         data = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
+        if mark is not None and mark.index >= len(chunk.rstrip()) and getattr(exc, "context_mark", None):
+            # found at the end: the bracket or quote that is never closed opened on the line to fix
+            mark = exc.context_mark
+        where = f" (line {mark.line + 2})" if mark is not None else ""  # the chunk starts on line 2
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if mark is getattr(exc, "context_mark", None) and exc.context:
+            problem += f" {exc.context}"  # "... while scanning a quoted scalar"
         raise InputError(f"malformed front matter{where}: {problem}") from None
     except (ValueError, OverflowError) as exc:  # YAML reads it, Python cannot hold it: 2026-02-30
         raise InputError(f"malformed front matter{_failing_line(node)}: {exc}") from None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import regex
 
 from postlint import registry
-from postlint.problem import Finding
+from postlint.problem import Finding, short
 
 # a directive: `postlint-<kind>`, its codes, and an optional ` -- reason`. Read by `directive`
 # in two linear steps: the one pattern `^\s*postlint-([a-z-]+)(.*?)(?:\s--\s.*)?\s*$` took
@@ -26,6 +26,9 @@ DIRECTIVE = regex.compile(r"\s*postlint-([a-z-]+)")
 REASON = regex.compile(r"\s--\s")
 SPACE_RUN = regex.compile(r"\s*")
 KINDS = ("disable", "enable", "disable-next-line")
+# a note meant for postlint in another tool's syntax (`postlint: ignore PL203`, `postlint
+# disable PL203`): reported, as it would otherwise hide nothing without a word
+MISSPELT = regex.compile(r"\s*postlint(?:\s*[:=]|\s+(?:ignore|disable|enable|skip|noqa|off|on)\b)", regex.I)
 
 
 @dataclass(slots=True)
@@ -75,6 +78,10 @@ def parse(draft) -> tuple[list[Suppression], list[tuple[int, int, str]]]:
     for note in draft.notes:
         found_directive = directive(note.content)
         if found_directive is None:
+            if MISSPELT.match(note.content):
+                # de: unbekannter postlint-Kommentar {comment} (erwartet: postlint-disable, ...)
+                invalid.append((note.start, note.end, f"unknown postlint comment {short(note.content.strip())} "
+                                                      f"(expected {', '.join('postlint-' + k for k in KINDS)})"))
             continue
         kind, rest, _ = found_directive
         codes = tuple(c for c in regex.split(r"[\s,]+", rest.strip()) if c)
@@ -84,14 +91,16 @@ def parse(draft) -> tuple[list[Suppression], list[tuple[int, int, str]]]:
             continue
         bad = [c for c in codes if not _valid(c)]
         if bad:
-            invalid.append((note.start, note.end, f"'{bad[0]}' is not a rule code, prefix or name"))
+            invalid.append((note.start, note.end, f"'{bad[0]}' is not a rule code, prefix or name"
+                                                  f"{registry.suggestion(bad[0])}"))
             continue
         found.append(Suppression(kind, codes, note.start, note.end, draft.position(note.end)[0]))
     for suppression in found:
         if suppression.kind == "front-matter":
             bad = [c for c in suppression.codes if not _valid(c)]
             if bad:
-                invalid.append((suppression.start, suppression.end, f"'{bad[0]}' is not a rule code, prefix or name"))
+                invalid.append((suppression.start, suppression.end, f"'{bad[0]}' is not a rule code, prefix or name"
+                                                                    f"{registry.suggestion(bad[0])}"))
     return found, invalid
 
 
@@ -139,6 +148,6 @@ def unused(suppressions: list[Suppression]) -> list[tuple[int, int, str]]:
         if not s.codes and not s.used:
             problems.append((s.start, s.end, f"unused {where}: no finding to suppress"))
         for code in s.codes:
-            if code not in s.used:
+            if code not in s.used and _valid(code):  # an invalid code is reported as invalid-suppression
                 problems.append((s.start, s.end, f"unused {where} {code}: no {code} finding to suppress"))
     return problems

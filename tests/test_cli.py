@@ -38,7 +38,7 @@ def test_findings_exit_one_with_source_line_and_caret(drafts):
     assert "   1 | Lest mehr:" in out
     caret_line = out.splitlines()[out.splitlines().index(next(l for l in out.splitlines() if "PL301" in l)) + 2]
     assert caret_line.endswith(" " * 11 + "^" * len("https://www.beispiel.de/x"))
-    assert out.rstrip().endswith("Found 3 problems (2 warnings, 1 info) in 1 file.")
+    assert out.rstrip().endswith("Found 3 problems (2 warnings, 1 info) in 1 file (1 file checked).")
 
 
 def test_fail_on_and_exit_zero(drafts):
