@@ -117,6 +117,8 @@ def main():
 @click.option("--cache-dir", default=".postlint_cache", show_default=True, envvar="POSTLINT_CACHE_DIR",
               help="Where findings of unchanged files are kept.")
 @calendar_option
+# de: Die Terminregeln (PL6xx): mit den anderen, ohne sie (ein Hook auf geänderte Dateien) oder nur sie
+# (ein Hook über alle Entwürfe und die konfigurierten Kalender).
 @click.option("--schedule", type=click.Choice(["all", "skip", "only"]), default="all", show_default=True,
               help="The schedule rules (PL6xx): with the others, skip them (a hook on changed files), "
                    "or only them (a hook over every draft and the configured calendars).")

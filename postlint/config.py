@@ -225,6 +225,7 @@ def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:
         cfg.calendar = data["calendar"]
     for name in check_value(data.get("calendars", []), list, where("calendars")):
         if not name.lower().endswith(CALENDAR_SUFFIXES):
+            # de: {name} ist keine Kalenderdatei (.csv oder .jsonl)
             raise ConfigError(f"{where('calendars')}: {short(name)} is not a calendar file "
                               f"({' or '.join(CALENDAR_SUFFIXES)})")
         cfg.calendars.append(root / name)

@@ -44,6 +44,7 @@ def _bool(value):
         return value, None
     if isinstance(value, str) and value.strip().casefold() in BOOLEANS:
         return BOOLEANS[value.strip().casefold()], None
+    # de: erwartet true oder false (oder ja/nein), nicht {value}
     return None, f"expected true or false (or ja/nein), got {short(value)}"
 
 
@@ -61,6 +62,7 @@ def local_time(naive: dt.datetime, zone, text: str, fold_ok: bool = False):
         return Rejected(f"{text} does not exist in {zone.key}: the clocks skip it for daylight saving")
     if twice and not fold_ok:
         first, second = (_offset(local.replace(fold=f)) for f in (0, 1))
+        # de: {text} gibt es in {zone} am Ende der Sommerzeit zweimal: bitte den Versatz angeben, {first} oder {second}
         return Rejected(f"{text} happens twice in {zone.key} when summer time ends: add the offset, "
                         f"{first} or {second}")
     return local
@@ -106,6 +108,7 @@ def _timestamp(value):
             return None, f"timestamp {value.isoformat()} is out of range (years {YEARS[0]} to {YEARS[1]})"
         return value, None
     if isinstance(value, dt.date):
+        # de: {date} hat keine Uhrzeit (z. B. {date} 09:00)
         return None, f"{value.isoformat()} has no time (write e.g. {value.isoformat()} 09:00)"
     return None, f"expected an ISO 8601 timestamp with offset, got {short(value)}"
 

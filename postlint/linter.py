@@ -451,6 +451,7 @@ def _calendars(folder: Path, configs, seen: set[str]):
                 continue
             seen.add(real)
             shown = Path(os.path.relpath(calendar_path)) if not folder.is_absolute() else calendar_path
+            # de: Datei nicht gefunden (genannt in {source})
             yield shown, None if calendar_path.is_file() else f"no such file or directory (named in {cfg.source})"
 
 

@@ -52,9 +52,11 @@ def decode(data: bytes, legacy: bool = False) -> str:
         try:
             data = data.decode(wide).encode("utf-8")  # the checks below, on UTF-8
         except UnicodeDecodeError as exc:
+            # de: ungültiges {wide} bei Byte {exc.start}: {exc.reason}
             raise InputError(f"invalid {wide.upper()} at byte {exc.start}: {exc.reason}") from None
     if b"\0" in data:  # memchr: a scan of the whole file costs little
         if data.count(b"\0") >= len(data) // 2:  # every other byte: Latin text in UTF-16
+            # de: UTF-16- oder UTF-32-Text ohne Byte-Order-Mark: bitte als UTF-8 speichern
             raise InputError("UTF-16 or UTF-32 text without a byte order mark: save it as UTF-8")
         raise InputError("binary file (contains NUL bytes), not a text draft")
     try:
@@ -64,6 +66,7 @@ def decode(data: bytes, legacy: bool = False) -> str:
             with contextlib.suppress(UnicodeDecodeError):
                 return _lines(data.decode("cp1252"))
         line = data.count(b"\n", 0, exc.start) + 1
+        # de: (als Windows-1252 gespeichert? In Excel „CSV UTF-8“ wählen)
         hint = " (saved as Windows-1252? In Excel choose \"CSV UTF-8\")" if legacy else ""
         raise InputError(f"invalid UTF-8 at byte {exc.start} (line {line}): {exc.reason}{hint}") from None
     return _lines(text)
@@ -111,7 +114,7 @@ def split_front_matter(text: str) -> FrontMatter:
             mark = exc.context_mark
         where = f" (line {mark.line + 2})" if mark is not None else ""  # the chunk starts on line 2
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        if mark is getattr(exc, "context_mark", None) and exc.context:
+        if mark is not None and mark is getattr(exc, "context_mark", None) and getattr(exc, "context", None):
             problem += f" {exc.context}"  # "... while scanning a quoted scalar"
         raise InputError(f"malformed front matter{where}: {problem}") from None
     except (ValueError, OverflowError) as exc:  # YAML reads it, Python cannot hold it: 2026-02-30

@@ -242,6 +242,8 @@ def _header(cells: list[Cell], s: Settings, delimiter: str) -> dict[str, int]:
             header = ", ".join(c.value.strip() for c in cells)
             other = [d for d in DELIMITERS if d != delimiter and len(cells) == 1 and d in cells[0].value]
             if other:  # the whole header in one cell: the file uses another delimiter
+                # de: die Kopfzeile ist eine einzige Spalte ({header}): die Datei ist durch {shown!r} getrennt,
+                # nicht durch {delimiter!r}; setzen Sie --calendar-option 'delimiter="{shown}"' oder delimiter = "auto"
                 shown = "\\t" if other[0] == "\t" else other[0]
                 raise InputError(f"the header is one column ({header}): the file is separated by {shown!r}, "
                                  f"not {delimiter!r}; set --calendar-option 'delimiter=\"{shown}\"' or "
@@ -369,6 +371,7 @@ def _timestamp(value: Any, s: Settings) -> Any:
         else:
             parsed = dt.datetime.fromisoformat(text) if iso else dt.datetime.strptime(text, s.date_format)
     except ValueError:
+        # de: ISO 8601 wie 2026-12-01 09:00 oder 01.12.2026 09:00
         form = "ISO 8601 such as 2026-12-01 09:00, or 01.12.2026 09:00" if iso else s.date_format
         return Rejected(f"{short(text)} is not a date and time in the form {form}")
     if parsed.tzinfo is None:

@@ -85,7 +85,7 @@ def test_repository_documents_and_dot_folders_are_excluded_by_default(tmp_path, 
     assert "README.md" in [path for path, _ in codes(check()[1])]
 
 
-@pytest.mark.parametrize("doc", ["docs/integrations/pre-commit.md", "docs/configuration.md"])
+@pytest.mark.parametrize("doc", ["README.md", "docs/integrations/pre-commit.md", "docs/configuration.md"])
 def test_docs_postlint_toml_snippets_load(doc, tmp_path):
     snippets = re.findall(r"^```toml\n(# postlint.toml\n.*?)^```$", (ROOT / doc).read_text(encoding="utf-8"),
                           re.S | re.M)
