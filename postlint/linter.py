@@ -1,8 +1,9 @@
 """Run the selected rules on drafts: build the draft, resolve settings, stamp and suppress.
 
-Most rules look at one draft. The schedule rules need every draft of a run: they have a
-`check_all(timeline, opts_for)` besides their empty `check`, and `Linter.cross_draft` runs
-them once over all drafts before each draft's suppressions apply (`complete`, or `finish`).
+Most rules look at one draft (phase "draft"). The schedule rules need every draft of a run
+(phase "run"): `Linter.cross_draft` runs them once over all drafts before each draft's
+suppressions apply (`complete`, or `finish`). The rules about suppressions themselves run
+after them (phase "after-suppressions"). See `registry` for the protocol.
 """
 
 from __future__ import annotations
@@ -288,7 +289,7 @@ class Linter:
             # `opts_for(post)` is a dict lookup: the rules ask for every post
             options = {post: settings[id(post.draft)][1] for post in timeline.posts if id(post.draft) in settings}
             try:
-                for draft, hit in rule_module(rule).check_all(timeline, options.get):
+                for draft, hit in rule.check(timeline, options.get):
                     owner[id(draft)].findings.append(stamp(rule, settings[id(draft)][0], hit, draft))
             except Exception as exc:  # noqa: BLE001 - a schedule no rule foresaw: one line, not a traceback
                 raise InputError(f"the schedule pass ({rule.code} {rule.name}) failed: {type(exc).__name__}: "
@@ -324,10 +325,9 @@ class Linter:
                 enabled, level, opts = self.settings(rule, cfg, tables, channel, type_)
                 if not enabled:
                     continue
-                module = rule_module(rule)
-                if hasattr(module, "check_all"):
+                if rule.phase == "run":
                     cross[rule.code] = (level, opts)
-                elif getattr(module, "AFTER_SUPPRESSIONS", False):
+                elif rule.phase == "after-suppressions":
                     after.append((rule.code, level, opts))  # a code: entries cross process boundaries
                 else:
                     single.append((rule, level, opts))
@@ -338,10 +338,10 @@ class Linter:
         draft = entry.draft
         suppressions, invalid = suppress.parse(draft)
         findings = suppress.apply(entry.findings, suppressions)
-        draft.suppression_problems = {"unused": suppress.unused(suppressions), "invalid": invalid}
+        outcome = suppress.Outcome(suppress.unused(suppressions), invalid)
         for code, level, opts in entry.after:
             rule = registry.lookup(code)
-            findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
+            findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts, outcome)]
         entry.findings, entry.after, entry.cross = sorted(findings, key=FINDING_ORDER), [], {}
 
     def build(self, raw: str, path: Path, display: str, cfg, tables=None) -> source.Draft:
@@ -368,12 +368,6 @@ class Linter:
         return source.Draft(path=display, raw=raw, meta=meta, channel=channel, type=pick("type", None, DEFAULT_TYPE),
                             lang=lang, body_start=fm.end, text=text, notes=notes, front_matter=fm, _runs=runs,
                             _line_starts=line_starts or [])
-
-
-def rule_module(rule: registry.Rule):
-    import sys
-
-    return sys.modules[rule.module]
 
 
 def stamp(rule: registry.Rule, level: Level, hit: Hit, draft: source.Draft) -> Finding:

@@ -126,7 +126,7 @@ class Analysis:
         self.tokens = Tokens(is_space, is_punct, idxs, length, spaces, lower, url, email, num, self.texts)
         self.sentence_starts = _sentence_starts(self.tokens)
         self._index: tuple[dict[int, list[int]], list[tuple[int, int]]] | None = None
-        self._words: frozenset[int] = frozenset()  # the keys of index[0], set with it
+        self._words: frozenset[int] = frozenset()  # the keys of index[0], set with it (`words`)
         self.sentence_of: list[int] = []  # token -> its sentence, set by `index`
 
     @functools.cached_property
@@ -159,6 +159,12 @@ class Analysis:
             self._index = at, bounds
             self._words = frozenset(at)
         return self._index
+
+    @property
+    def words(self) -> frozenset[int]:
+        """The string ids of the lower-case forms in the text (the keys of `index`)."""
+        self.index
+        return self._words
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the folded span start:end."""
@@ -375,9 +381,9 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(lexicon("abbreviations"))
 
 
-@functools.lru_cache(maxsize=16)
 def analyse(text: str, lang: str) -> Analysis:
-    """The analysis of a text; the last few are cached, as several rules ask for the same."""
+    """The analysis of a text. A draft keeps its own (`Draft.analysis`), which every rule
+    that reads the draft's words shares: rules ask the draft, not this function."""
     return Analysis(text, lang)
 
 

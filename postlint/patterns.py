@@ -1,4 +1,4 @@
-"""Find the phrases of pattern lexicons in a text's analysis (`nlp.analyse`).
+"""Find the phrases of pattern lexicons in a text's analysis (`nlp.Analysis`).
 
 Pattern lexicons (`rules/core/lexicons/*.txt`) hold one spaCy `Matcher` pattern per line,
 tokens separated by spaces and compared in lower case; `find` matches them over plain token
@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import regex
 
-from postlint.nlp import SENTENCE_END, Analysis, Match, Tokens, analyse, has_word, pipeline
+from postlint.nlp import SENTENCE_END, Analysis, Match, Tokens, has_word, pipeline
 from postlint.packs import lexicon
 
 
@@ -212,16 +212,16 @@ def matcher(lang: str, name: str):
     return ids, by_word, always
 
 
-def find(text: str, lang: str, name: str) -> list[Match]:
-    """Matches of the patterns of lexicon `name` in `text`, in text order (matches of the
-    same span in lexicon order)."""
-    analysis = analyse(text, lang)
-    groups, by_word, always = matcher(lang, name)
+def find(analysis: Analysis, name: str) -> list[Match]:
+    """Matches of the patterns of lexicon `name` in the analysed text, in text order
+    (matches of the same span in lexicon order)."""
+    groups, by_word, always = matcher(analysis.lang, name)
     at, bounds = analysis.index
     candidates = set(always)
-    for word in analysis._words & by_word.keys():
+    present = analysis.words
+    for word in present & by_word.keys():
         candidates.update(by_word[word])
-    found, present = [], analysis._words
+    found = []
     lowers, starts, sentence_of = analysis.tokens.LOWER, analysis.sentence_starts, analysis.sentence_of
     for trigger, (opening, anywhere) in (groups[n] for n in sorted(candidates)):
         if not trigger:

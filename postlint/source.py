@@ -239,8 +239,6 @@ class DraftCore:
     # (text offset, file offset) at the start of each kept run of the body
     _runs: list[tuple[int, int]] = field(repr=False)
     _line_starts: list[int] | array = field(repr=False, default_factory=list)
-    # filled by the linter after suppressions are applied: "unused" and "invalid" spans
-    suppression_problems: dict = field(repr=False, default_factory=dict)
 
     def file_offset(self, offset: int) -> int:
         """Map a post-text offset to a file offset."""
@@ -336,6 +334,26 @@ class Draft(DraftCore):
         return DraftCore(self.path, self.raw if keep_raw else "", meta, self.channel, self.type, self.lang,
                          self.body_start, self.notes, FrontMatter({}, {}, spans, self.front_matter.end), self._runs,
                          starts if isinstance(starts, array) else array("I", starts))
+
+    @functools.cached_property
+    def analysis(self):
+        """The text's tokens and sentences (`nlp.Analysis`), made when a rule first asks and
+        shared by every rule that reads words; never pickled with the draft."""
+        from postlint import nlp  # spaCy only for drafts whose rules read words
+
+        return nlp.analyse(self.text, self.lang)
+
+    def length(self, unit: str, skip: int = 0) -> int:
+        """The length of the text from `skip` on in `unit`, measured once per draft: both
+        length rules ask for the unit of the draft's channel."""
+        key = (unit, skip)
+        if key not in self._length_in:
+            self._length_in[key] = text.length_in(self.text[skip:], unit)
+        return self._length_in[key]
+
+    @functools.cached_property
+    def _length_in(self) -> dict[tuple[str, int], int]:
+        return {}
 
     @functools.cached_property
     def lengths(self) -> text.Lengths:

@@ -237,11 +237,10 @@ def measure(text: str) -> Lengths:
     return Lengths(*(length(text) for length in _LENGTH_BY_UNIT.values()))
 
 
-@functools.lru_cache(maxsize=16)
 def length_in(text: str, unit: str) -> int:
     """Return the length of ``text`` in one unit (a field of ``Lengths``), measuring only
-    that: a rule needs the unit of its channel, and the X weighted length is the costly one.
-    Cached: two length rules ask about the same text."""
+    that: a rule needs the unit of its channel, and the X weighted length is the costly one
+    (`Draft.length` keeps it for the rules of a draft)."""
     return _LENGTH_BY_UNIT[unit](text)
 
 

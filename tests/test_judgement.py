@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT
-from postlint import grammar, packs
+from postlint import grammar, nlp, packs
 from postlint.checks.engagement.missing_cta import calls, has_call_to_action
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -41,7 +41,8 @@ CORPUS = ROOT.parent / "shared" / "corpus"
     ("Recipe linked in bio.", "en"),
 ])
 def test_calls_to_action_are_recognised(text, lang):
-    assert has_call_to_action(text, lang), list(calls(text, lang))
+    analysis = nlp.analyse(text, lang)
+    assert has_call_to_action(analysis), list(calls(analysis))
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -63,7 +64,8 @@ def test_calls_to_action_are_recognised(text, lang):
     ("Thank you all, I love you so much!", "en"),
 ])
 def test_statements_are_not_calls(text, lang):
-    assert not has_call_to_action(text, lang), list(calls(text, lang))
+    analysis = nlp.analyse(text, lang)
+    assert not has_call_to_action(analysis), list(calls(analysis))
 
 
 def test_verb_forms_come_from_the_lexicons():
@@ -102,14 +104,15 @@ def test_judgement_doc_commands_run_as_written():
 
 @pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
-def test_real_post_figures_hold():
+@pytest.mark.parametrize(("sample", "recognised", "precision"), [(1, 0.90, 0.90), (2, 0.80, 0.80)])
+def test_real_post_figures_hold(sample, recognised, precision):
     """The figures docs/judgement.md reports, as a floor: a change that loses recognised
     calls to action or precision on the labelled real posts fails here."""
-    result = subprocess.run([sys.executable, "tests/eval/real/score.py", "--json"], cwd=ROOT, capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run([sys.executable, "tests/eval/real/score.py", "--json", "--sample", str(sample)], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
     out = json.loads(result.stdout)
     for lang, got in out["recognised"].items():
-        assert len(got["yes"]) / (len(got["yes"]) + len(got["no"])) >= 0.90, lang
+        assert len(got["yes"]) / (len(got["yes"]) + len(got["no"])) >= recognised, lang
     table = out["PL401"]
     tp, fp, fn = len(table["tp"]), len(table["fp"]), len(table["fn"])
-    assert tp / (tp + fp) >= 0.90 and tp / (tp + fn) >= 0.90
+    assert tp / (tp + fp) >= precision and tp / (tp + fn) >= 0.90

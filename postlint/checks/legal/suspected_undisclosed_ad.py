@@ -62,12 +62,12 @@ def check(draft, opts):
     if "sponsored" in draft.meta or _labels.accepted(draft):
         return
     signals = [(m.start, m.end, f"'{draft.text[m.start:m.end]}'")
-               for m in patterns.find(draft.text, draft.lang, "commercial-signals") if not _negated(draft.text, m.start)]
+               for m in patterns.find(draft.analysis, "commercial-signals") if not _negated(draft.text, m.start)]
     signals += [(w.start, w.end, f"'{w.text}'") for w in _labels.weak(draft, evident_only=True)]
     signals += _affiliate_links(draft, opts)
     if draft.mentions or draft.urls:
         signals += [(m.start, m.end, f"'{draft.text[m.start:m.end]}'")
-                    for m in patterns.find(draft.text, draft.lang, "gifted-signals")]
+                    for m in patterns.find(draft.analysis, "gifted-signals")]
     if signals:
         start, end, what = min(signals)
         yield Hit(start, end, f"possible undisclosed ad: {what} (declare sponsored: true or false)")

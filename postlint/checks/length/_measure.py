@@ -23,9 +23,8 @@ def over(draft, limit: int, unit: str, label: str, skip: int = 0):
 
     `skip` leaves out that many leading characters (reply mentions on X).
     """
-    counted = draft.text[skip:]
-    length = text.length_in(counted, unit)
+    length = draft.length(unit, skip)
     if length <= limit:
         return None
-    start = skip + text.unit_offset(counted, limit, unit)
+    start = skip + text.unit_offset(draft.text[skip:], limit, unit)
     return start, len(draft.text), f"{number(length)} {UNIT_WORDS[unit]} ({label} {number(limit)})"

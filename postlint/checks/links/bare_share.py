@@ -37,7 +37,6 @@ nicht beim Kundengespräch. Welche Erfahrung habt ihr gemacht? https://www.beisp
 - `min-own-words` (int): the fewest words of the post's own that a shared link needs.
 """
 
-from postlint import nlp
 from postlint.checks.engagement.missing_cta import calls
 from postlint.problem import Hit
 
@@ -55,10 +54,10 @@ def check(draft, opts):
     if not urls:
         return
     skip = [(e.start, e.end) for e in (*urls, *draft.hashtags, *draft.mentions)]
-    sentences = nlp.analyse(draft.text, draft.lang).sentences(skip=skip)
+    sentences = draft.analysis.sentences(skip=skip)
     own = sum(len(s.words) for s in sentences)
     if own >= opts["min-own-words"] or any(w[2].lower() in FIRST_PERSON for s in sentences for w in s.words):
         return
-    if not any(kind in OWN_CALLS for *_, kind in calls(draft.text, draft.lang)):
+    if not any(kind in OWN_CALLS for *_, kind in calls(draft.analysis)):
         yield Hit(urls[0].start, urls[0].end,
                   f"link shared with {own} words of your own (min {opts['min-own-words']}): say why you share it")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from postlint import nlp, patterns
+from postlint import patterns
 from postlint.packs import lexicon
 
 # "49 €", "€49", "1.299,- EUR", "$99": amounts with a currency ("20 %" alone is no price)
@@ -25,18 +25,18 @@ def selling(draft) -> list[tuple[int, int, str]]:
     """(start, end, what) of every selling signal, in text order. None overlaps a context
     that sells nothing (lexicon `not-selling`): a buyer's request for an offer or a price,
     a street demonstration, a call reported as arranged or arranged with someone else."""
-    found = [(m.start, m.end, f"'{draft.text[m.start:m.end]}'") for m in patterns.find(draft.text, draft.lang, "selling")]
+    found = [(m.start, m.end, f"'{draft.text[m.start:m.end]}'") for m in patterns.find(draft.analysis, "selling")]
     found += _prices(draft)
     if found:
-        contexts = [(m.start, m.end) for m in patterns.find(draft.text, draft.lang, "not-selling")]
+        contexts = [(m.start, m.end) for m in patterns.find(draft.analysis, "not-selling")]
         found = [f for f in found if not any(a < f[1] and f[0] < b for a, b in contexts)]
     parts = lexicon("shop-links")
     for url in draft.urls:
         if any(part in url.text.lower() for part in parts):
             found.append((url.start, url.end, f"shop or booking link '{url.text}'"))
-    own = patterns.find(draft.text, draft.lang, "own-offer")
+    own = patterns.find(draft.analysis, "own-offer")
     if found and not own:
-        if patterns.find(draft.text, draft.lang, "buying"):
+        if patterns.find(draft.analysis, "buying"):
             return []
         found = _not_recipients(draft, found)
     if not found and own and draft.urls:
@@ -57,7 +57,7 @@ SENDER = frozenset({"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unse
 
 def _sentences(draft, test) -> list[tuple[int, int]]:
     """The spans of the sentences whose words `test` accepts."""
-    return [(s.start, s.end) for s in nlp.analyse(draft.text, draft.lang).sentences() if test([w[2] for w in s.words])]
+    return [(s.start, s.end) for s in draft.analysis.sentences() if test([w[2] for w in s.words])]
 
 
 def _mentions(words: list[str], forms: frozenset[str]) -> bool:
@@ -85,9 +85,9 @@ def _prices(draft) -> list[tuple[int, int, str]]:
     prices = [p for p in prices if any(a <= p[0] < b for a, b in personal)]
     if not prices:
         return prices
-    cues = [m.start for m in patterns.find(draft.text, draft.lang, "service-amounts")]
+    cues = [m.start for m in patterns.find(draft.analysis, "service-amounts")]
     if not cues:
         return prices
-    sentences = [(s.start, s.end) for s in nlp.analyse(draft.text, draft.lang).sentences()]
+    sentences = [(s.start, s.end) for s in draft.analysis.sentences()]
     service = [(a, b) for a, b in sentences if any(a <= c < b for c in cues)]
     return [p for p in prices if not any(a <= p[0] < b for a, b in service)]

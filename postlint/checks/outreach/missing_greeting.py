@@ -56,7 +56,7 @@ def greeting(draft) -> nlp.Match | None:
     """The salutation that opens the first line, if any."""
     newline = draft.text.find("\n")
     first_line = draft.text if newline < 0 else draft.text[:newline]
-    for match in patterns.find(draft.text, draft.lang, "greetings"):
+    for match in patterns.find(draft.analysis, "greetings"):
         if match.start < len(first_line) and not nlp.ALNUM.search(first_line[:match.start]):
             return match
     return None

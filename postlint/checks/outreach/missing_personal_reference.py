@@ -56,7 +56,7 @@ Hallo Frau Berg, Ihr Beitrag über Arbeitszeiterfassung im Mittelstand hat mir s
 
 import functools
 
-from postlint import nlp, patterns
+from postlint import patterns
 from postlint.checks._kinds import whole_post
 from postlint.checks.outreach.missing_greeting import greeting
 from postlint.checks.style.unfilled_placeholder import placeholders, slot_words
@@ -72,12 +72,12 @@ VOCATIVE_END = frozenset({"!", "?", ".", ":", ";", "–", "—", "-", "…", "!!
 def check(draft, opts):
     if not draft.text.strip() or draft.mentions:
         return
-    analysis = nlp.analyse(draft.text, draft.lang)
+    analysis = draft.analysis
     if _names_recipient(draft, analysis) or _vocative(analysis, draft.lang):
         return
     # "Sie bei {{unternehmen}}", "Ihr Beitrag über [Thema]": a reference to a placeholder is none
     slots = placeholders(draft.text)
-    if not any(not _refers_to(m, slots, draft.text) for m in patterns.find(draft.text, draft.lang, "personal-references")):
+    if not any(not _refers_to(m, slots, draft.text) for m in patterns.find(draft.analysis, "personal-references")):
         yield whole_post(draft, "no personal reference (name, shared context, their content or company)")
 
 

@@ -26,7 +26,6 @@ Wir haben in den letzten zwölf Monaten unser Onboarding neu gedacht. Gemeinsam 
 - `max-words`: the most words a sentence should have.
 """
 
-from postlint import nlp
 from postlint.problem import Hit
 
 CODE = "PL701"
@@ -36,7 +35,7 @@ OPTIONS = {"max-words": int}
 
 def check(draft, opts):
     skip = [(e.start, e.end) for e in (*draft.hashtags, *draft.urls)]
-    for sentence in nlp.analyse(draft.text, draft.lang).sentences(skip):
+    for sentence in draft.analysis.sentences(skip):
         if len(sentence.words) > opts["max-words"]:
             yield Hit(sentence.start, sentence.end,
                       f"sentence of {len(sentence.words)} words (max {opts['max-words']})")

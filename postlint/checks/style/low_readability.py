@@ -43,7 +43,7 @@ FORMULAS = {"de": ("Flesch-Amstad score", 180.0, 1.0, 58.5), "en": ("Flesch read
 
 def check(draft, opts):
     skip = [(e.start, e.end) for e in (*draft.hashtags, *draft.urls, *draft.mentions)]
-    sentences = nlp.analyse(draft.text, draft.lang).sentences(skip)
+    sentences = draft.analysis.sentences(skip)
     # isalpha() first: it settles most words without a pass over their letters
     words = [w[2] for s in sentences for w in s.words if w[2].isalpha() or any(c.isalpha() for c in w[2])]
     if len(words) < opts["min-words"]:

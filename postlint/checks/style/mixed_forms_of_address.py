@@ -46,7 +46,7 @@ def _plural_verb(token) -> bool:
 def check(draft, opts):
     if draft.lang != "de":
         return
-    analysis = nlp.analyse(draft.text, "de")
+    analysis = draft.analysis
     quotes = nlp.quoted(draft.text)
     informal, formal = [], []
     for sentence in analysis.sents():
