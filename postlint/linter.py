@@ -36,7 +36,7 @@ class Options:
     config_file: str | None = None
     calendar: tuple[str, ...] = ()  # `key=value` calendar settings (tabular.option_table)
     follow_symlinks: bool = False  # also symbolic links to files outside the checked folders
-    # the schedule rules (those with `check_all`): "all" with the others, "skip" them (a hook
+    # the schedule rules (phase "run"): "all" with the others, "skip" them (a hook
     # that sees only the changed files), or "only" them (a hook over every draft, once a commit)
     schedule: str = "all"
 
@@ -165,7 +165,7 @@ class Linter:
     def _schedule_allows(self, rule: registry.Rule) -> bool:
         if self.options.schedule == "all":
             return True
-        return hasattr(rule_module(rule), "check_all") == (self.options.schedule == "only")
+        return (rule.phase == "run") == (self.options.schedule == "only")
 
     def settings(self, rule: registry.Rule, cfg, tables: tuple, channel: str, type_: str):
         """(enabled, level, options) of a rule for one channel and type."""

@@ -24,6 +24,8 @@ from helpers import ROOT, SHARED
 
 pytestmark = [
     pytest.mark.slow,
+    # one worker for all: they share the snapshot, the hook store and the CI environment
+    pytest.mark.xdist_group("recipes"),
     pytest.mark.skipif(shutil.which("pre-commit") is None or shutil.which("git") is None,
                        reason="needs the pre-commit and git executables (pip install -e '.[test]')"),
     pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs postlint's git repository (not an sdist)"),
