@@ -64,12 +64,13 @@ def _results(paths, stdin_filename, linter, jobs: int = 1, cache_dir: str | None
     return runner.lint_inputs(linter, paths, stdin_filename, jobs, cache)
 
 
-def _make_linter(channel, select, extend_select, ignore, config, calendar=(), follow_symlinks=False):
+def _make_linter(channel, select, extend_select, ignore, config, calendar=(), follow_symlinks=False,
+                 schedule="all"):
     from postlint.linter import Linter, Options
 
     return Linter(Options(channel=channel, select=_codes(select) or None, extend_select=_codes(extend_select),
                           ignore=_codes(ignore), config_file=config, calendar=tuple(calendar),
-                          follow_symlinks=follow_symlinks, language=i18n.language))
+                          follow_symlinks=follow_symlinks, language=i18n.language, schedule=schedule))
 
 
 # -- the message language and translated help ------------------------------------------------
@@ -223,13 +224,16 @@ def main():
 @option("--cache-dir", default=".postlint_cache", show_default=True, envvar="POSTLINT_CACHE_DIR",
               help=N_("Where findings of unchanged files are kept."))
 @calendar_option
+@option("--schedule", type=click.Choice(["all", "skip", "only"]), default="all", show_default=True,
+        help=N_("The schedule rules (PL6xx): with the others, skip them (a hook on changed files), "
+                "or only them (a hook over every draft and the configured calendars)."))
 @option("--fix", is_flag=True, help=N_("Apply the safe fixes to the files (stdin: print the fixed text)."))
 @option("--unsafe-fixes", is_flag=True, help=N_("Also apply (with --fix, --diff) and count the unsafe fixes."))
 @option("--diff", is_flag=True, help=N_("Print a unified diff of what --fix would change; write nothing."))
 @option("--fix-only", is_flag=True, help=N_("Apply the fixes and list no findings (implies --fix)."))
 def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, extend_select, ignore, fail_on,
-          exit_zero, quiet, output, color, calendar_options, jobs, no_cache, cache_dir, fix, unsafe_fixes, diff,
-          fix_only):
+          exit_zero, quiet, output, color, calendar_options, schedule, jobs, no_cache, cache_dir, fix, unsafe_fixes,
+          diff, fix_only):
     fixing = _Fixing(unsafe_fixes, "diff" if diff else "fix" if fix or fix_only else None, fix_only)
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -241,7 +245,8 @@ def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, 
     else:
         target = None
     try:
-        linter = _make_linter(channel, select, extend_select, ignore, config, calendar_options, follow_symlinks)
+        linter = _make_linter(channel, select, extend_select, ignore, config, calendar_options, follow_symlinks,
+                              schedule)
         # the html report shows each draft's text: it keeps whole drafts, not only findings
         linter.compact, linter.snippets = fmt != "html", fmt in ("text", "html")
         if fixing.mode:
@@ -285,7 +290,8 @@ def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, 
         chunks = formatters.FORMATTERS[fmt](watched(results), color=use_color, quiet=quiet,
                                             fixes=formatters.FixNote(fixing.count, unsafe_fixes))
     else:
-        chunks = formatters.FORMATTERS[fmt](watched(results), color=use_color, quiet=quiet)
+        extra = {"fail_on": threshold} if fmt == "junit" else {}  # a case fails as the run does
+        chunks = formatters.FORMATTERS[fmt](watched(results), color=use_color, quiet=quiet, **extra)
     with target or contextlib.nullcontext():
         try:
             for chunk in chunks:

@@ -19,17 +19,20 @@ from postlint import accounts as accounts_mod
 from postlint import i18n, packs, registry
 from postlint.i18n import N_, t
 from postlint.frontmatter import CHANNELS, LANGS, TYPES
-from postlint.paths import CONFIG_FILES
+from postlint.paths import CALENDAR_SUFFIXES, CONFIG_FILES
 from postlint.problem import ConfigError, Level, short
 
-DEFAULT_EXCLUDE = ("node_modules", "venv", "site-packages")
+# a content repository's own documents are not posts; nor is anything in a dot-folder
+# (.github/, .vscode/), which pre-commit names when such a file changes
+DEFAULT_EXCLUDE = ("node_modules", "venv", "site-packages", "README*", "CHANGELOG*", "LICENSE*", "CONTRIBUTING*",
+                   ".*")
 DEFAULT_MAX_FILE_SIZE = 1_000_000
 MAX_FILE_SIZE_RANGE = (1, 100_000_000)  # bytes; spaCy analyses at most 1,000,000 characters anyway
 MAX_NUMBER = 1_000_000_000  # the largest value of a numeric option: limits are counts, hours, scores
 SHARED_KEYS = {"level": ("error", "warning", "info"), "enabled": bool}
 PATH_KEYS = {"channel", "type", "lang", "ignore", "extend-select", "rules"}
 TOP_KEYS = {"channel", "type", "lang", "select", "extend-select", "ignore", "exclude", "extend-exclude",
-            "fail-on", "per-path", "rules", "max-file-size", "calendar", "accounts", "language"}
+            "fail-on", "per-path", "rules", "max-file-size", "calendar", "accounts", "language", "calendars"}
 
 
 def _type_name(spec) -> str:
@@ -152,6 +155,8 @@ class Config:
     per_path: list[tuple[regex.Pattern, dict]] = field(default_factory=list)
     calendar: dict = field(default_factory=dict)  # calendar-file settings, see postlint.tabular
     accounts: accounts_mod.Accounts = accounts_mod.NO_ACCOUNTS  # see postlint.accounts
+    # calendar files checked with the folder they lie in (the schedule hook names no files)
+    calendars: list[Path] = field(default_factory=list)
 
     def relative(self, path: Path) -> str:
         try:
@@ -162,6 +167,11 @@ class Config:
     def excluded(self, path: Path, rel: str | None = None) -> bool:
         """Whether `path` matches an `exclude` glob; `rel`: its relative path, if known."""
         rel = self.relative(path) if rel is None else rel
+        # the configuration's own folder, and folders above it (--config), are no dot-folders
+        while rel.startswith("../"):
+            rel = rel[3:]
+        if rel in (".", "..", ""):
+            return False
         return any(glob_regex(p).match(rel) for p in self.exclude)
 
     def path_tables(self, path: Path) -> list[dict]:
@@ -225,6 +235,11 @@ def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:
         cfg.calendar = data["calendar"]
     cfg.accounts = accounts_mod.for_config(data.get("accounts"), root, where("accounts"))
     accounts_mod.DIGESTS[source] = cfg.accounts.digest
+    for name in check_value(data.get("calendars", []), list, where("calendars")):
+        if not name.lower().endswith(CALENDAR_SUFFIXES):
+            raise ConfigError(t("{where}: {name} is not a calendar file ({suffixes})", where=where("calendars"),
+                                name=short(name), suffixes=t(" or ").join(CALENDAR_SUFFIXES)))
+        cfg.calendars.append(root / name)
     per_path = data.get("per-path", {})
     if not isinstance(per_path, dict):
         raise ConfigError(t("{where}: expected a table of glob = {example} tables", where=where("per-path"),
@@ -274,4 +289,7 @@ def discover(directory: Path) -> Config:
                 found = load(candidate)
                 if found is not None:
                     return found
-    return Config(root=directory)
+    # without a file the defaults' globs are anchored at the working directory, where a hook
+    # runs: `.github/x.md` is in a dot-folder there, though not seen from `.github/` itself
+    here = Path.cwd()
+    return Config(root=here if directory == here or here in directory.parents else directory)

@@ -94,8 +94,9 @@ class Tally:
             text = t("No problems in {files} checked.", files=plural(c["files"] - c["unreadable"], "file"))
         else:
             parts = ", ".join(plural(c[k], k) for k in ("error", "warning", "info") if c[k])
-            text = t("Found {problems} ({levels}) in {files}.", problems=plural(c["findings"], "problem"),
-                     levels=parts, files=plural(len(self.flagged), "file"))
+            text = t("Found {problems} ({levels}) in {files} ({checked} checked).",
+                     problems=plural(c["findings"], "problem"), levels=parts, files=plural(len(self.flagged), "file"),
+                     checked=plural(c["files"] - c["unreadable"], "file"))
         if c["unreadable"]:
             text += " " + nt("{count} file could not be checked.", "{count} files could not be checked.",
                              c["unreadable"], count=number(c["unreadable"]))
@@ -417,8 +418,10 @@ def _cases(result) -> int:
     return len(result.findings) + (1 if result.error or not result.findings else 0)
 
 
-def junit(results, color: bool = False, quiet: bool = False) -> Iterator[str]:
-    """One testsuite per file, one failing testcase per finding; a clean file is one passing case.
+def junit(results, color: bool = False, quiet: bool = False, fail_on: Level = Level.WARNING) -> Iterator[str]:
+    """One testsuite per file, one testcase per finding; a clean file is one passing case.
+    A finding fails its case at or above `fail_on` (as it fails the run); one below passes,
+    with the finding as its `system-out`.
 
     An input error is an erroring case of its own: a calendar file can have findings and
     unreadable rows at once. The totals lead the document, so the results are collected
@@ -429,12 +432,13 @@ def junit(results, color: bool = False, quiet: bool = False) -> Iterator[str]:
     tally = Tally()
     results = list(tally.count(results))
     counts = tally.counts
+    failing = [sum(f.level >= fail_on for f in r.findings) for r in results]
     root = ET.Element("testsuites", name="postlint", tests=str(sum(_cases(r) for r in results)),
-                      failures=str(counts["findings"]), errors=str(counts["unreadable"]))
-    for result in results:
+                      failures=str(sum(failing)), errors=str(counts["unreadable"]))
+    for result, failures in zip(results, failing):
         path = _xml_text(result.path)
         suite = ET.SubElement(root, "testsuite", name=path, tests=str(_cases(result)),
-                              failures=str(len(result.findings)), errors=str(int(bool(result.error))))
+                              failures=str(failures), errors=str(int(bool(result.error))))
         if result.error or not result.findings:
             case = ET.SubElement(suite, "testcase", name="postlint", classname=path, file=path)
             if result.error:
@@ -442,8 +446,11 @@ def junit(results, color: bool = False, quiet: bool = False) -> Iterator[str]:
         for f in result.findings:
             case = ET.SubElement(suite, "testcase", name=f"{f.code} {f.name}", classname=path, file=path,
                                  line=str(f.line))
-            failure = ET.SubElement(case, "failure", message=_xml_text(f.message), type=f.code)
-            failure.text = _xml_text(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.level}] {f.message}")
+            line = _xml_text(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.level}] {f.message}")
+            if f.level >= fail_on:
+                ET.SubElement(case, "failure", message=_xml_text(f.message), type=f.code).text = line
+            else:
+                ET.SubElement(case, "system-out").text = line
     ET.indent(root)
     yield ET.tostring(root, encoding="unicode", xml_declaration=True)
 

@@ -37,10 +37,55 @@ def _choice(options):
     return check
 
 
+# what spreadsheets and German-speaking teams write for yes and no
+BOOLEANS = {"true": True, "yes": True, "1": True, "ja": True, "wahr": True,
+            "false": False, "no": False, "0": False, "nein": False, "falsch": False}
+
+
 def _bool(value):
     if isinstance(value, bool):
         return value, None
-    return None, t("expected true or false, got {value}", value=short(value))
+    if isinstance(value, str) and value.strip().casefold() in BOOLEANS:
+        return BOOLEANS[value.strip().casefold()], None
+    return None, t("expected true or false (or ja/nein), got {value}", value=short(value))
+
+
+def local_time(naive: dt.datetime, zone, text: str, fold_ok: bool = False):
+    """`naive` as a local time in `zone` (a ZoneInfo); Rejected for a time the clocks skip
+    when summer time starts, and (unless `fold_ok`: then its first occurrence) for one they
+    pass twice when it ends."""
+    local = naive.replace(tzinfo=zone)
+    try:
+        back = local.astimezone(dt.timezone.utc).astimezone(zone).replace(tzinfo=None)
+        twice = local.utcoffset() != local.replace(fold=1).utcoffset()
+    except (OverflowError, ValueError):  # 0001-01-01 00:30 in a zone east of UTC
+        return Rejected(t("{value} is out of range (years {first} to {last})", value=short(text), first=YEARS[0],
+                          last=YEARS[1]))
+    if back != naive:
+        return Rejected(t("{time} does not exist in {zone}: the clocks skip it for daylight saving", time=text,
+                          zone=zone.key))
+    if twice and not fold_ok:
+        first, second = (_offset(local.replace(fold=f)) for f in (0, 1))
+        return Rejected(t("{time} happens twice in {zone} when summer time ends: add the offset, {first} or {second}",
+                          time=text, zone=zone.key, first=first, second=second))
+    return local
+
+
+def _offset(value: dt.datetime) -> str:
+    return value.isoformat()[-6:]
+
+
+def localize(data: dict[str, Any], zone) -> None:
+    """Read a `scheduled` time without offset as local time in `zone`, in place: as a
+    calendar row's; an explicit offset wins."""
+    value = data.get("scheduled")
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return  # validate() names the problem
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        data["scheduled"] = local_time(value, zone, value.isoformat(" ", "minutes"))
 
 
 def _str(value):
@@ -56,7 +101,7 @@ def _timestamp(value):
         except ValueError:
             return None, t("not an ISO 8601 timestamp: {value}", value=short(value))
     if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
+        if value.tzinfo is None:  # only where no zone applies: the linter localizes first
             return None, t("timestamp {value} has no UTC offset (write e.g. +01:00)", value=value.isoformat())
         try:
             utc = value.astimezone(dt.timezone.utc)
@@ -67,7 +112,7 @@ def _timestamp(value):
                                first=YEARS[0], last=YEARS[1])
         return value, None
     if isinstance(value, dt.date):
-        return None, t("{date} has no time and UTC offset (write e.g. {date}T09:00:00+01:00)", date=value.isoformat())
+        return None, t("{date} has no time (write e.g. {date} 09:00)", date=value.isoformat())
     return None, t("expected an ISO 8601 timestamp with offset, got {value}", value=short(value))
 
 

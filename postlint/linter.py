@@ -19,7 +19,7 @@ from postlint import calendar
 from postlint import config as config_mod
 from postlint import fixes, frontmatter, i18n, lang as lang_mod, packs, registry, source, suppress, tabular
 from postlint.i18n import t
-from postlint.paths import DRAFT_SUFFIXES, read_up_to
+from postlint.paths import CALENDAR_SUFFIXES, DRAFT_SUFFIXES, read_up_to
 from postlint.problem import FINDING_ORDER, ConfigError, Finding, Hit, InputError, Level, pickled_by_fields, short
 
 DEFAULT_CHANNEL = "linkedin"
@@ -38,6 +38,9 @@ class Options:
     calendar: tuple[str, ...] = ()  # `key=value` calendar settings (tabular.option_table)
     follow_symlinks: bool = False  # also symbolic links to files outside the checked folders
     language: str | None = None  # of the messages (postlint.i18n); None: as chosen before
+    # the schedule rules (phase "run"): "all" with the others, "skip" them (a hook
+    # that sees only the changed files), or "only" them (a hook over every draft, once a commit)
+    schedule: str = "all"
 
 
 @pickled_by_fields
@@ -158,10 +161,15 @@ class Linter:
             for rule in registry.rules():
                 best_pos = max((_specificity(s, rule) for s in positive), default=-1)
                 best_neg = max((_specificity(s, rule) for s in negative), default=-1)
-                if best_pos >= 0 and best_pos > best_neg:
+                if best_pos >= 0 and best_pos > best_neg and self._schedule_allows(rule):
                     chosen.append(rule)
             self._selection[key] = chosen
         return self._selection[key]
+
+    def _schedule_allows(self, rule: registry.Rule) -> bool:
+        if self.options.schedule == "all":
+            return True
+        return (rule.phase == "run") == (self.options.schedule == "only")
 
     def settings(self, rule: registry.Rule, cfg, tables: tuple, channel: str, type_: str):
         """(enabled, level, options) of a rule for one channel and type."""
@@ -213,7 +221,9 @@ class Linter:
             if len(data) > cfg.max_file_size:  # stdin, read up to one byte more than the limit
                 limit = f"{cfg.max_file_size / 1e6:g}"
                 raise InputError(t("input too large (over the {size} MB limit, max-file-size)", size=limit))
-            return self.lint_text(source.decode(data), path, display, cfg, defer=defer, known=known)
+            # a spreadsheet's CSV export may be Windows-1252 (Excel's default in Western Europe)
+            text = source.decode(data, legacy=path.suffix.lower() == ".csv")
+            return self.lint_text(text, path, display, cfg, defer=defer, known=known)
         except InputError as exc:
             return Result(display, error=str(exc))
 
@@ -348,6 +358,8 @@ class Linter:
 
     def _draft(self, raw: str, display: str, fm: source.FrontMatter, text: str, runs, notes, cfg, tables,
                line_starts=None) -> source.Draft:
+        if "scheduled" in fm.data:  # a local time is read in the calendar's zone
+            frontmatter.localize(fm.data, self.calendar_for(cfg).zone)
         meta, _ = frontmatter.validate(fm.data)
 
         def pick(key, cli=None, default=None):
@@ -378,7 +390,7 @@ def stamp(rule: registry.Rule, level: Level, hit: Hit, draft: source.Draft) -> F
                    start, end, fix)
 
 
-def iter_files(paths, linter: Linter):
+def iter_files(paths, linter: Linter, seen: set[str] | None = None):
     """Expand folders recursively to draft files; skip hidden folders and excluded paths.
 
     Yields (path, None) for files, (path, message) for arguments that do not exist and for
@@ -386,12 +398,16 @@ def iter_files(paths, linter: Linter):
     say so) links to files outside the working directory and the folder checked.
     """
     here_root = _real(os.getcwd())
+    # the files named on the command line and the calendars of the configuration, by real
+    # path: a calendar is read once (`seen` is shared by the calls of one run)
+    seen = set() if seen is None else seen
     for arg in paths:
         path = Path(arg)
         if not path.exists():
             yield path, _link_problem(path, (), True) if os.path.islink(path) else t("no such file or directory")
         elif path.is_dir():
             roots = (here_root, _real(path))
+            configs = {}  # the folders' configurations, for their `calendars`
             for folder, dirs, files in os.walk(path):
                 here = Path(folder)
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")
@@ -399,6 +415,7 @@ def iter_files(paths, linter: Linter):
                 # the files of a folder share its configuration and its relative path (a
                 # symbolic link is resolved on its own): one resolution per folder, not per file
                 cfg = linter.config_for(here / "x")
+                configs[id(cfg)] = cfg
                 base = cfg.relative(here)
                 for name in sorted(files):
                     if not name.endswith(DRAFT_SUFFIXES):
@@ -414,14 +431,33 @@ def iter_files(paths, linter: Linter):
                         excluded = cfg.excluded(candidate, f"{base}/{name}" if base not in ("", ".") else name)
                     if not excluded:
                         yield candidate, None
+            yield from _calendars(path, configs.values(), seen)
         else:
+            if path.suffix.lower() in CALENDAR_SUFFIXES and _real(path) in seen:
+                continue  # a calendar the configuration named, already listed with its folder
             problem = None
             if os.path.islink(path):
                 problem = _link_problem(path, (here_root, _real(path.parent)), linter.options.follow_symlinks)
             if problem:
                 yield path, problem
             elif not linter.config_for(path).excluded(path):
+                seen.add(_real(path))
                 yield path, None
+
+
+def _calendars(folder: Path, configs, seen: set[str]):
+    """The calendar files the configurations name that lie in `folder`, each once (also when
+    named on the command line as well): a missing one is an input error."""
+    top = _real(folder)
+    for cfg in configs:
+        for calendar_path in cfg.calendars:
+            real = _real(calendar_path)
+            if real in seen or not (real + os.sep).startswith(top.rstrip(os.sep) + os.sep):
+                continue
+            seen.add(real)
+            shown = Path(os.path.relpath(calendar_path)) if not folder.is_absolute() else calendar_path
+            yield shown, None if calendar_path.is_file() else t("no such file or directory (named in {source})",
+                                                                 source=cfg.source)
 
 
 def _real(path) -> str:

@@ -18,6 +18,7 @@ from postlint import __version__
 
 CONFIG_FILES = (".postlint.toml", "postlint.toml", "pyproject.toml")
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")  # what a folder contributes to a run
+CALENDAR_SUFFIXES = (".csv", ".jsonl")  # read only when named: on the command line or in `calendars`
 PACKAGE = Path(__file__).resolve().parent
 DOCS_URL = "https://github.com/postlint/postlint/blob/main/docs/rules/{name}.md"
 

@@ -24,13 +24,13 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from postlint.paths import CONFIG_FILES, DRAFT_SUFFIXES, NotRegular, fingerprint, read_up_to, write_atomic
+from postlint.paths import CALENDAR_SUFFIXES, CONFIG_FILES, DRAFT_SUFFIXES, NotRegular, fingerprint, read_up_to, write_atomic
 
 # the options of `postlint check` (tests/test_cli.py keeps these in step with cli.py)
 FLAGS = frozenset({"--exit-zero", "--quiet", "-q", "--follow-symlinks"})
 VALUE_OPTIONS = frozenset({"--channel", "--config", "--format", "--select", "--extend-select", "--ignore",
                            "--fail-on", "--color", "--jobs", "-j", "--cache-dir", "--calendar-option",
-                           "--language"})
+                           "--language", "--schedule"})
 # LANGUAGE, LC_ALL, LC_MESSAGES, LANG: the message language (postlint.i18n)
 ENVIRONMENT = ("GITHUB_ACTIONS", "POSTLINT_CACHE_DIR", "NO_COLOR", "FORCE_COLOR", "TERM",
                "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -182,7 +182,8 @@ def _files(path: Path) -> Iterator[Path]:
     for folder, dirs, files in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # postlint skips hidden folders
         for name in sorted(files):
-            if name.endswith(DRAFT_SUFFIXES) or name in CONFIG_FILES:
+            # calendars too: a configuration's `calendars` inside a folder are part of its run
+            if name.endswith(DRAFT_SUFFIXES + CALENDAR_SUFFIXES) or name in CONFIG_FILES:
                 yield Path(folder, name)
 
 

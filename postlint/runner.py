@@ -285,12 +285,13 @@ def lint_inputs(linter, args, stdin_filename=None, jobs: int = 1, cache: Cache |
     fresh = cache is not None and cache.empty()
     early = jobs > 1 and (cache is None or fresh)
     listed: list[tuple[str | None, str | None]] = []  # (file, problem); None: stdin
+    seen: set[str] = set()
     try:
         for arg in args:
             if arg == "-":
                 listed.append((None, None))
                 continue
-            for path, problem in iter_files([arg], linter):
+            for path, problem in iter_files([arg], linter, seen):
                 listed.append((path.as_posix(), problem))
                 candidates += not problem
                 if early and pool is None and candidates == jobs * MIN_FILES_PER_JOB:

@@ -8,6 +8,7 @@ to the file so findings point at the right line and column.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime
 import functools
 import itertools
@@ -33,20 +34,45 @@ FRONT_MATTER_OPEN = regex.compile(r"\A---[ \t]*\n")
 NOTE_CLOSE = regex.compile(r"-->[ \t]*(?:\n|\Z)")
 
 
-def decode(data: bytes) -> str:
-    """Decode UTF-8 (BOM allowed) and normalise line endings to LF.
+# byte order marks of the encodings other than UTF-8 that editors (and Excel's "Unicode
+# text") save; the 4-byte UTF-32 marks first, as UTF-32-LE's starts with UTF-16-LE's
+WIDE_BOMS = ((b"\xff\xfe\0\0", "utf-32"), (b"\0\0\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+             (b"\xfe\xff", "utf-16"))
 
-    Lone CR and CRLF both count as one line break, as editors and LSP clients count them,
-    so line and column numbers stay right after the normalisation.
+
+def decode(data: bytes, legacy: bool = False) -> str:
+    """Decode UTF-8 (BOM allowed), or UTF-16/32 with a BOM, and normalise line endings to LF.
+
+    `legacy`: text that is not UTF-8 is Windows-1252, what Excel in Western Europe writes
+    for "CSV (Trennzeichen-getrennt)". Lone CR and CRLF both count as one line break, as
+    editors and LSP clients count them, so line and column numbers stay right after the
+    normalisation.
     """
+    wide = next((name for bom, name in WIDE_BOMS if data.startswith(bom)), None)
+    if wide:
+        try:
+            data = data.decode(wide).encode("utf-8")  # the checks below, on UTF-8
+        except UnicodeDecodeError as exc:
+            raise InputError(t("invalid {encoding} at byte {byte}: {reason}", encoding=wide.upper(), byte=exc.start,
+                               reason=exc.reason)) from None
     if b"\0" in data:  # memchr: a scan of the whole file costs little
+        if data.count(b"\0") >= len(data) // 2:  # every other byte: Latin text in UTF-16
+            raise InputError(t("UTF-16 or UTF-32 text without a byte order mark: save it as UTF-8"))
         raise InputError(t("binary file (contains NUL bytes), not a text draft"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if legacy:
+            with contextlib.suppress(UnicodeDecodeError):
+                return _lines(data.decode("cp1252"))
         line = data.count(b"\n", 0, exc.start) + 1
+        hint = t(" (saved as Windows-1252? In Excel choose \"CSV UTF-8\")") if legacy else ""
         raise InputError(t("invalid UTF-8 at byte {byte} (line {line}): {reason}", byte=exc.start, line=line,
-                                  reason=exc.reason)) from None
+                           reason=exc.reason) + hint) from None
+    return _lines(text)
+
+
+def _lines(text: str) -> str:
     if text.startswith(BOM):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -86,8 +112,13 @@ def split_front_matter(text: str) -> FrontMatter:
         data = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = t(" (line {line})", line=mark.line + 2) if mark is not None else ""
+        if mark is not None and mark.index >= len(chunk.rstrip()) and getattr(exc, "context_mark", None):
+            # found at the end: the bracket or quote that is never closed opened on the line to fix
+            mark = exc.context_mark
+        where = t(" (line {line})", line=mark.line + 2) if mark is not None else ""  # the chunk starts on line 2
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if mark is not None and mark is getattr(exc, "context_mark", None) and getattr(exc, "context", None):
+            problem += f" {exc.context}"  # "... while scanning a quoted scalar"
         raise InputError(t("malformed front matter{where}: {problem}", where=where, problem=problem)) from None
     except (ValueError, OverflowError) as exc:  # YAML reads it, Python cannot hold it: 2026-02-30
         raise InputError(t("malformed front matter{where}: {problem}", where=_failing_line(node), problem=exc)) from None

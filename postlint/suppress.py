@@ -18,7 +18,7 @@ import regex
 
 from postlint import registry
 from postlint.i18n import t
-from postlint.problem import Finding
+from postlint.problem import Finding, short
 
 # a directive: `postlint-<kind>`, its codes, and an optional ` -- reason`. Read by `directive`
 # in two linear steps: the one pattern `^\s*postlint-([a-z-]+)(.*?)(?:\s--\s.*)?\s*$` took
@@ -27,6 +27,9 @@ DIRECTIVE = regex.compile(r"\s*postlint-([a-z-]+)")
 REASON = regex.compile(r"\s--\s")
 SPACE_RUN = regex.compile(r"\s*")
 KINDS = ("disable", "enable", "disable-next-line")
+# a note meant for postlint in another tool's syntax (`postlint: ignore PL203`, `postlint
+# disable PL203`): reported, as it would otherwise hide nothing without a word
+MISSPELT = regex.compile(r"\s*postlint(?:\s*[:=]|\s+(?:ignore|disable|enable|skip|noqa|off|on)\b)", regex.I)
 
 
 @dataclass(slots=True)
@@ -76,6 +79,10 @@ def parse(draft) -> tuple[list[Suppression], list[tuple[int, int, str]]]:
     for note in draft.notes:
         found_directive = directive(note.content)
         if found_directive is None:
+            if MISSPELT.match(note.content):
+                invalid.append((note.start, note.end, t("unknown postlint comment {comment} (expected {expected})",
+                                                        comment=short(note.content.strip()),
+                                                        expected=", ".join("postlint-" + k for k in KINDS))))
             continue
         kind, rest, _ = found_directive
         codes = tuple(c for c in regex.split(r"[\s,]+", rest.strip()) if c)
@@ -85,14 +92,14 @@ def parse(draft) -> tuple[list[Suppression], list[tuple[int, int, str]]]:
             continue
         bad = [c for c in codes if not _valid(c)]
         if bad:
-            invalid.append((note.start, note.end, not_a_rule(bad[0])))
+            invalid.append((note.start, note.end, not_a_rule(bad[0]) + registry.suggestion(bad[0])))
             continue
         found.append(Suppression(kind, codes, note.start, note.end, draft.position(note.end)[0]))
     for suppression in found:
         if suppression.kind == "front-matter":
             bad = [c for c in suppression.codes if not _valid(c)]
             if bad:
-                invalid.append((suppression.start, suppression.end, not_a_rule(bad[0])))
+                invalid.append((suppression.start, suppression.end, not_a_rule(bad[0]) + registry.suggestion(bad[0])))
     return found, invalid
 
 
@@ -155,7 +162,7 @@ def unused(suppressions: list[Suppression]) -> list[tuple[int, int, str, Suppres
         if not s.codes and not s.used:
             problems.append((s.start, s.end, t("unused {where}: no finding to suppress", where=where), s, None))
         for code in s.codes:
-            if code not in s.used:
+            if code not in s.used and _valid(code):  # an invalid code is reported as invalid-suppression
                 problems.append((s.start, s.end, t("unused {where} {code}: no {code} finding to suppress",
                                                    where=where, code=code), s, code))
     return problems

@@ -26,13 +26,13 @@ from zoneinfo import ZoneInfo
 
 import regex
 
-from postlint import calendar
+from postlint import calendar, paths
 from postlint.config import check_value
-from postlint.frontmatter import YEARS, Rejected
+from postlint.frontmatter import BOOLEANS, Rejected, local_time
 from postlint.problem import ConfigError, InputError, short
 from postlint.source import FrontMatter
 
-SUFFIXES = (".csv", ".jsonl")
+SUFFIXES = paths.CALENDAR_SUFFIXES
 FIELDS = ("date", "time", "text", "link", "channel", "account", "type", "lang", "sponsored", "attachments")
 META_FIELDS = ("channel", "account", "type", "lang", "sponsored", "attachments")
 KEYS = ("preset", "timezone", "header", "delimiter", "date-format", "columns")
@@ -45,7 +45,22 @@ PRESETS = {
     "sprout": {"header": True, "date-format": "%d/%m/%Y %H:%M",
                "columns": {"date": "date", "time": "time_24hr", "text": "message_text"}},
 }
-BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+# headers a German or English spreadsheet uses for a field, besides its own name: read when the
+# column is not named in the settings (case and outer spaces do not matter)
+HEADER_ALIASES = {
+    "date": ("datum", "veröffentlichung", "veröffentlichungsdatum", "publish date", "day"),
+    "time": ("time", "uhrzeit", "zeit"),
+    "text": ("beitrag", "beitragstext", "post", "inhalt", "nachricht", "message", "caption"),
+    "link": ("url", "links"),
+    "channel": ("kanal", "plattform", "netzwerk", "platform", "network"),
+    "account": ("konto", "profil", "profile"),
+    "type": ("typ", "art", "format"),
+    "lang": ("sprache", "language"),
+    "sponsored": ("gesponsert", "werbung", "anzeige", "paid"),
+}
+DELIMITERS = (",", ";", "\t")
+# German dates as Excel writes them: 07.12.2026 09:00 (seconds, "Uhr" and a two-digit year allowed)
+GERMAN_DATE = regex.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*Uhr)?)?")
 CHANNEL_ALIASES = {"twitter": "x"}
 QUOTED = regex.compile(r'"[^"]*(?:""[^"]*)*"')
 JSON_ESCAPE = regex.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.")
@@ -109,7 +124,7 @@ def settings(table: dict, where: str) -> Settings:
         if key not in KEYS:
             raise ConfigError(f"{where}: unknown key {key!r} (allowed: {', '.join(KEYS)})")
     preset = PRESETS[check_value(table.get("preset", "postlint"), tuple(PRESETS), f"{where}.preset")]
-    merged = {"timezone": calendar.DEFAULT_TIMEZONE, "delimiter": ",", **preset, **table}
+    merged = {"timezone": calendar.DEFAULT_TIMEZONE, "delimiter": "auto", **preset, **table}
     header = check_value(merged["header"], bool, f"{where}.header")
     given = merged["columns"]
     if not isinstance(given, dict):
@@ -123,8 +138,8 @@ def settings(table: dict, where: str) -> Settings:
         if not header and column < 1:
             raise ConfigError(f"{here}: columns count from 1, got {column}")
     delimiter = check_value(merged["delimiter"], str, f"{where}.delimiter")
-    if len(delimiter) != 1 or delimiter in '"\n':
-        raise ConfigError(f"{where}.delimiter: expected one character such as , or ;, got {delimiter!r}")
+    if delimiter != "auto" and (len(delimiter) != 1 or delimiter in '"\n'):
+        raise ConfigError(f"{where}.delimiter: expected auto or one character such as , or ;, got {delimiter!r}")
     zone = calendar.zone(check_value(merged["timezone"], str, f"{where}.timezone"), f"{where}.timezone")
     return Settings(zone, header, columns, check_value(merged["date-format"], str, f"{where}.date-format"),
                     delimiter)
@@ -183,8 +198,16 @@ def _quoted(raw: str, start: int, end: int) -> Cell:
         pos = pair + 2
 
 
+def sniff(raw: str) -> str:
+    """The delimiter of a CSV file: of `,`, `;` and tab, the one its first line has most of
+    outside quotes (a German Excel writes `;`, as `,` is its decimal mark); `,` on a tie."""
+    first = QUOTED.sub("", raw.split("\n", 1)[0])
+    return max(DELIMITERS, key=lambda d: (first.count(d), d == ","))
+
+
 def _csv(raw: str, s: Settings) -> tuple[list[Row], list[str]]:
-    records = _records(raw, s.delimiter)
+    delimiter = sniff(raw) if s.delimiter == "auto" else s.delimiter
+    records = _records(raw, delimiter)
     index = {field: column - 1 for field, column in s.columns.items()} if not s.header else None
     rows, errors = [], []
     for line, start, cells, problem in records:
@@ -193,7 +216,7 @@ def _csv(raw: str, s: Settings) -> tuple[list[Row], list[str]]:
         if problem:
             errors.append(f"line {line}: {problem}")
         elif index is None:
-            index = _header(cells, s)
+            index = _header(cells, s, delimiter)
         else:
             try:
                 row = _row(line, start, {field: cells[i] for field, i in index.items() if i < len(cells)}, s)
@@ -204,14 +227,29 @@ def _csv(raw: str, s: Settings) -> tuple[list[Row], list[str]]:
     return rows, errors
 
 
-def _header(cells: list[Cell], s: Settings) -> dict[str, int]:
+def _header(cells: list[Cell], s: Settings, delimiter: str) -> dict[str, int]:
     names = [c.value.strip().casefold() for c in cells]
-    index = {field: names.index(column.casefold()) for field, column in s.columns.items()
-             if column.casefold() in names}
+    index = {}
+    for field in FIELDS:
+        column = s.columns.get(field)
+        # a field's own name also finds the German and English names spreadsheets use
+        wanted = (field, *HEADER_ALIASES[field]) if column in (None, field) else (column.casefold(),)
+        found = [names.index(name) for name in wanted if name in names]
+        if found:
+            index[field] = min(found)
     for field in ("date", "text"):
         if field not in index:
-            raise InputError(f"no {s.columns[field]!r} column for the {field} (header: "
-                             f"{', '.join(c.value.strip() for c in cells)}); name it with "
+            header = ", ".join(c.value.strip() for c in cells)
+            other = [d for d in DELIMITERS if d != delimiter and len(cells) == 1 and d in cells[0].value]
+            if other:  # the whole header in one cell: the file uses another delimiter
+                # de: die Kopfzeile ist eine einzige Spalte ({header}): die Datei ist durch {shown!r} getrennt,
+                # nicht durch {delimiter!r}; setzen Sie --calendar-option 'delimiter="{shown}"' oder delimiter = "auto"
+                shown = "\\t" if other[0] == "\t" else other[0]
+                raise InputError(f"the header is one column ({header}): the file is separated by {shown!r}, "
+                                 f"not {delimiter!r}; set --calendar-option 'delimiter=\"{shown}\"' or "
+                                 f"delimiter = \"auto\" (see docs/calendar.md)")
+            name = s.columns.get(field, field)
+            raise InputError(f"no {name!r} column for the {field} (header: {header}); name it with "
                              f"--calendar-option columns.{field}=<header> (see docs/calendar.md)")
     return index
 
@@ -325,22 +363,22 @@ def _timestamp(value: Any, s: Settings) -> Any:
         return value
     text = value.strip()
     iso = s.date_format == "iso"
+    german = GERMAN_DATE.fullmatch(text) if iso else None
     try:
-        if iso and _is_date(text):
+        if iso and (_is_date(text) or (german and not german[4])):
             return Rejected(f"{short(text)} has no time (write e.g. {text} 09:00)")
-        parsed = dt.datetime.fromisoformat(text) if iso else dt.datetime.strptime(text, s.date_format)
+        if german:
+            day, month, year, hour, minute, second = (int(g or 0) for g in german.groups())
+            parsed = dt.datetime(year + 2000 if year < 100 else year, month, day, hour, minute, second)
+        else:
+            parsed = dt.datetime.fromisoformat(text) if iso else dt.datetime.strptime(text, s.date_format)
     except ValueError:
-        form = "ISO 8601 such as 2026-12-01 09:00" if iso else s.date_format
+        # de: ISO 8601 wie 2026-12-01 09:00 oder 01.12.2026 09:00
+        form = "ISO 8601 such as 2026-12-01 09:00, or 01.12.2026 09:00" if iso else s.date_format
         return Rejected(f"{short(text)} is not a date and time in the form {form}")
     if parsed.tzinfo is None:
-        local = parsed.replace(tzinfo=s.zone)
-        try:
-            back = local.astimezone(dt.UTC).astimezone(s.zone).replace(tzinfo=None)
-        except (OverflowError, ValueError):  # 0001-01-01 00:30 in a zone east of UTC
-            return Rejected(f"{short(text)} is out of range (years {YEARS[0]} to {YEARS[1]})")
-        if back != parsed:
-            return Rejected(f"{text} does not exist in {s.zone.key}: the clocks skip it for daylight saving")
-        return local
+        # the hour that repeats when summer time ends: its first occurrence, as schedulers read it
+        return local_time(parsed, s.zone, text, fold_ok=True)
     return parsed
 
 

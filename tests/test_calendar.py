@@ -56,15 +56,15 @@ def test_schedule_findings_sit_on_the_date_cell_and_name_the_other_row():
 def test_bad_cells_are_findings_on_the_cell_and_the_row_is_still_checked():
     result = check("date,channel,sponsored,text\n"
                    "31.12.2026,tiktok,vielleicht,Ohne Hashtag\n"
-                   "2026-12-01,twitter,ja,Datum ohne Zeit\n")
+                   "2026-12-01,twitter,jein,Datum ohne Zeit\n")
     assert compact(result.findings) == ["2:1 PL001", "2:12 PL001", "2:19 PL001", "2:30 PL201", "3:1 PL001",
                                         "3:20 PL001"]
     assert messages(result, "PL001") == [
-        "scheduled: '31.12.2026' is not a date and time in the form ISO 8601 such as 2026-12-01 09:00",
+        "scheduled: '31.12.2026' has no time (write e.g. 31.12.2026 09:00)",
         "channel: unknown value 'tiktok' (expected one of linkedin, x, instagram, facebook, xing)",
-        "sponsored: expected true or false, got 'vielleicht'",
+        "sponsored: expected true or false (or ja/nein), got 'vielleicht'",
         "scheduled: '2026-12-01' has no time (write e.g. 2026-12-01 09:00)",
-        "sponsored: expected true or false, got 'ja'"]
+        "sponsored: expected true or false (or ja/nein), got 'jein'"]
     assert result.entries[1].draft.channel == "x"  # "Twitter" is the old name of X
     assert result.error is None
 
@@ -78,8 +78,8 @@ def test_unreadable_rows_are_errors_and_the_other_rows_are_still_checked():
 
 
 def test_a_header_without_the_date_or_text_column_is_a_clear_error():
-    result = Linter().lint_bytes(b"Datum,Text\n2026-12-01 09:00,Hallo\n", Path("plan.csv"), "plan.csv")
-    assert result.error == ("no 'date' column for the date (header: Datum, Text); "
+    result = Linter().lint_bytes(b"Wann,Text\n2026-12-01 09:00,Hallo\n", Path("plan.csv"), "plan.csv")
+    assert result.error == ("no 'date' column for the date (header: Wann, Text); "
                             "name it with --calendar-option columns.date=<header> (see docs/calendar.md)")
     renamed = check("Datum;Beitrag\n2026-12-01 09:00;Hallo #a1 #b2 #c3 #d4 #e5 #f6\n", "plan.csv",
                     "columns.date=Datum", "columns.text=beitrag", "delimiter=;")
@@ -153,7 +153,7 @@ def test_jsonl_bad_lines_are_errors_and_keys_match_the_columns():
     (["columns.body=Text"], ".columns.body: unknown field"),
     (["header=false"], ".columns.date: expected an integer, got 'date'"),
     (["preset=hootsuite", "columns.text=0"], ".columns.text: columns count from 1, got 0"),
-    (["delimiter=;;"], ".delimiter: expected one character"),
+    (["delimiter=;;"], ".delimiter: expected auto or one character"),
     (["timezone=Mars/Base"], ".timezone: unknown time zone 'Mars/Base'"),
     (["timezone"], "--calendar-option: expected key=value, got 'timezone'"),
     (["columns=x", "columns.text=y"], "sets a key inside 'columns', which is not a table"),
@@ -259,3 +259,67 @@ def test_jsonl_attachments_may_be_objects():
     assert [(f.code, f.message) for f in result.findings] == [
         ("PL521", "image 1 shows people; consent not declared (consent)")]
     assert result.findings[0].column == line.index('[{"kind"') + 1
+# -- German spreadsheets -------------------------------------------------------------------
+def lint_bytes(data: bytes, name: str = "plan.csv", *options: str):
+    return Linter(Options(select=FAMILIES, calendar=options)).lint_bytes(data, Path(name), name)
+
+
+def test_a_german_excel_export_is_read_as_it_is():
+    """`;`, German headers, TT.MM.JJJJ HH:MM in Berlin time, a UTF-8 BOM and CRLF, as Excel saves it."""
+    text = ("\ufeffDatum;Kanal;Konto;Typ;Sprache;Gesponsert;Text\r\n"
+            f"07.12.2026 09:00;LinkedIn;acme;post;de;nein;{CLEAN}\r\n"
+            f'07.12.2026 10:00 Uhr;LinkedIn;acme;post;de;ja;"Zweiter Post; mit Semikolon #KI"\r\n')
+    result = lint_bytes(text.encode("utf-8"))
+    assert result.error is None
+    first, second = (entry.draft for entry in result.entries)
+    assert first.meta["scheduled"].isoformat() == "2026-12-07T09:00:00+01:00"
+    assert (first.meta["account"], first.meta["sponsored"], second.meta["sponsored"]) == ("acme", False, True)
+    assert second.text == "Zweiter Post; mit Semikolon #KI"
+    assert compact(result.findings) == ["3:1 PL601", "3:1 PL602"]
+
+
+def test_a_separate_time_column_and_tabs_and_two_digit_years():
+    result = check(f"Datum\tUhrzeit\tBeitrag\n07.12.26\t09:00\t{CLEAN}\n7.12.2026\t\t{CLEAN}\n")
+    assert result.entries[0].draft.meta["scheduled"].isoformat() == "2026-12-07T09:00:00+01:00"
+    assert messages(result, "PL001") == ["scheduled: '7.12.2026' has no time (write e.g. 7.12.2026 09:00)"]
+
+
+def test_local_times_follow_the_configured_zone_and_summer_time():
+    result = check(f"Datum;Text\n29.03.2026 02:30;{CLEAN}\n01.07.2026 09:00;{CLEAN}\n", "plan.csv",
+                   "timezone=Europe/Vienna")
+    assert messages(result, "PL001") == [
+        "scheduled: 29.03.2026 02:30 does not exist in Europe/Vienna: the clocks skip it for daylight saving"]
+    assert result.entries[1].draft.meta["scheduled"].isoformat() == "2026-07-01T09:00:00+02:00"
+
+
+def test_a_windows_1252_export_is_read_and_utf_16_is_decoded_by_its_bom():
+    text = f"Datum;Text\n07.12.2026 09:00;Für unsere Kundinnen: Grüße! {CLEAN}\n"
+    for data in (text.encode("cp1252"), text.encode("utf-16"), "\ufeff".encode() + text.encode("utf-8")):
+        result = lint_bytes(data)
+        assert result.error is None and result.entries[0].draft.text.startswith("Für unsere Kundinnen: Grüße!")
+    # a draft in UTF-16 is decoded too; without its mark it is named, not called binary
+    assert decode("Grüße #KI\n".encode("utf-16")) == "Grüße #KI\n"
+    draft = Linter().lint_bytes("Grüße #KI\n".encode("utf-16-le"), Path("a.md"), "a.md")
+    assert draft.error == "UTF-16 or UTF-32 text without a byte order mark: save it as UTF-8"
+    undefined = lint_bytes(b"Datum;Text\n07.12.2026 09:00;\x81\n")  # not a byte of Windows-1252 either
+    assert undefined.error.endswith('(saved as Windows-1252? In Excel choose "CSV UTF-8")')
+
+
+def test_a_header_in_one_column_names_the_delimiter():
+    result = lint_bytes(b"Datum;Kanal;Text\n07.12.2026 09:00;linkedin;Hallo\n", "plan.csv", "delimiter=,")
+    assert result.error == ("the header is one column (Datum;Kanal;Text): the file is separated by ';', not ','; "
+                            "set --calendar-option 'delimiter=\";\"' or delimiter = \"auto\" (see docs/calendar.md)")
+    named = check("Wann;Beitrag\n07.12.2026 09:00;Hallo #a1 #b2 #c3 #d4 #e5 #f6\n", "plan.csv", "columns.date=Wann")
+    assert compact(named.findings) == ["2:44 PL202"]
+
+
+def test_the_docs_german_plan_is_read_without_settings():
+    from helpers import ROOT
+
+    docs = (ROOT / "docs" / "calendar.md").read_text(encoding="utf-8")
+    (plan,) = [b for b in regex.findall(r"^```csv\n(.*?)^```$", docs, flags=regex.S | regex.M) if "Datum" in b]
+    result = check(plan)
+    assert result.error is None
+    assert [e.draft.meta["scheduled"].isoformat() for e in result.entries] == [
+        "2026-12-07T09:00:00+01:00", "2026-12-09T09:00:00+01:00"]
+    assert {e.draft.meta["account"] for e in result.entries} == {"acme"}

@@ -40,7 +40,7 @@ def test_findings_exit_one_with_source_line_and_caret(drafts):
     assert "   1 | Lest mehr:" in out
     caret_line = out.splitlines()[out.splitlines().index(next(l for l in out.splitlines() if "PL301" in l)) + 2]
     assert caret_line.endswith(" " * 11 + "^" * len("https://www.beispiel.de/x"))
-    assert "\n\nFound 3 problems (2 warnings, 1 info) in 1 file.\n" in out
+    assert "\n\nFound 3 problems (2 warnings, 1 info) in 1 file (1 file checked).\n" in out
     # the missing UTM parameters have no fix (none configured); the hashtags past the maximum an unsafe one
     assert out.rstrip().endswith("No safe fixes (1 fix with `postlint check --fix --unsafe-fixes`).")
 

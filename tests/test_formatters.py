@@ -35,7 +35,7 @@ def drafts(tmp_path):
         f"{FAMILY} Grüße https://www.beispiel.de/seite #KI #Mittelstand\nUnser Team grüßt.\n", encoding="utf-8")
     (tmp_path / "drafts" / "x" / "tweet.md").write_text(
         "---\nchannel: x\n---\n" + "Wort " * 60 + "\n\nZweiter Absatz, 100% ehrlich: a, b\n", encoding="utf-8")
-    (tmp_path / "drafts" / "bad.md").write_bytes(b"\xff\xfe broken")
+    (tmp_path / "drafts" / "bad.md").write_bytes(b"\xff broken \xfe")  # no byte order mark: bad UTF-8
     return tmp_path
 
 
@@ -181,7 +181,8 @@ def test_format_auto_picks_github_only_inside_github_actions(drafts):
 @pytest.mark.slow
 def test_junit_is_valid_xml_with_a_failure_per_finding(drafts):
     suites = ET.fromstring(check(drafts, "--format", "junit", "drafts").stdout)
-    assert suites.tag == "testsuites" and suites.attrib["failures"] == "3" and suites.attrib["errors"] == "1"
+    # three findings, of which the info one (below --fail-on warning) passes
+    assert suites.tag == "testsuites" and suites.attrib["failures"] == "2" and suites.attrib["errors"] == "1"
     by_name = {suite.attrib["name"]: suite for suite in suites}
     assert set(by_name) == {"drafts/a b/Grüße.md", "drafts/bad.md", "drafts/x/tweet.md"}
     (bad,) = by_name["drafts/bad.md"]
@@ -259,3 +260,16 @@ def test_vim_errorformat_fills_the_quickfix_list_and_jumps_right(tmp_path):
         (1, 24, 302, "i", "link without utm_source, utm_medium, utm_campaign", 1)]
     # umlauts before the link: the cursor still lands on it
     assert (tmp_path / "cursor.txt").read_text(encoding="utf-8").startswith("https://www.beispiel.de/seite")
+
+
+def test_junit_fails_only_findings_at_or_above_fail_on():
+    from postlint.problem import Level
+
+    info, warning = finding(level=Level.INFO, message="a hint"), finding(level=Level.WARNING, message="a problem")
+    suites = ET.fromstring(formatters.render("junit", [Result("a.md", [info, warning])], fail_on=Level.WARNING))
+    assert suites.attrib["failures"] == "1" and suites.find("testsuite").attrib["failures"] == "1"
+    passed, failed = suites.find("testsuite")
+    assert passed.find("failure") is None and passed.find("system-out").text.endswith("[info] a hint")
+    assert failed.find("failure").attrib["message"] == "a problem"
+    strict = ET.fromstring(formatters.render("junit", [Result("a.md", [info, warning])], fail_on=Level.INFO))
+    assert strict.attrib["failures"] == "2"

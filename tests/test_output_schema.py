@@ -19,7 +19,7 @@ SCHEMA = json.loads((ROOT / "docs" / "schema" / "output-v1.json").read_text(enco
 def test_json_output_matches_schema_including_errors(tmp_path):
     (tmp_path / "a.md").write_text("---\nchanel: x\n---\nLest https://example.com #a1 #b2 #c3 #d4 #e5 #f6 #a1\n",
                                    encoding="utf-8")
-    (tmp_path / "b.md").write_bytes(b"\xff\xfe broken")
+    (tmp_path / "b.md").write_bytes(b"\xff broken \xfe")  # no byte order mark: bad UTF-8
     proc = subprocess.run([sys.executable, "-m", "postlint", "check", "--format", "json", str(tmp_path)],
                           capture_output=True, text=True)
     assert proc.returncode == 2

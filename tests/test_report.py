@@ -229,7 +229,7 @@ def test_output_option_writes_what_stdout_gets(tmp_path):
 
 @pytest.mark.slow
 def test_unreadable_files_and_empty_runs(tmp_path):
-    (tmp_path / "bad.md").write_bytes(b"\xff\xfe not utf-8")
+    (tmp_path / "bad.md").write_bytes(b"\xff not utf-8 \xfe")  # no byte order mark: bad UTF-8
     (tmp_path / "ok.md").write_text("Was meint ihr? Schreibt es in die Kommentare! #KI\n", encoding="utf-8")
     done = postlint("check", "--no-cache", "--format", "html", str(tmp_path))
     assert done.returncode == 2

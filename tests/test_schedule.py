@@ -44,10 +44,18 @@ def test_an_ignore_for_a_schedule_rule_that_does_not_fire_is_unused():
 
 
 def test_a_malformed_timestamp_stays_a_pl001_finding_and_the_draft_is_skipped():
-    text = draft("a.md", "2026-12-01T09:00:00+01:00") + draft("b.md", "2026-12-01 10:00")
+    text = draft("a.md", "2026-12-01T09:00:00+01:00") + draft("b.md", "2026-12-01 10:60")
     findings = lint(text, select=["PL0", "PL6"])
     assert compact(findings) == ["b.md:2:12 PL001"]
-    assert findings[0].message == "scheduled: timestamp 2026-12-01T10:00:00 has no UTC offset (write e.g. +01:00)"
+    assert findings[0].message == "scheduled: not an ISO 8601 timestamp: '2026-12-01 10:60'"
+
+
+def test_a_local_time_is_read_in_the_calendar_zone_and_an_offset_wins():
+    text = (draft("a.md", "2026-12-01 09:00") + draft("b.md", "2026-12-01 10:00")
+            + draft("c.md", "2026-12-01T09:30:00+00:00"))
+    findings = lint(text, select=["PL0", "PL602"])
+    assert compact(findings) == ["b.md:2:12 PL602", "c.md:2:12 PL602"]
+    assert findings[1].message.startswith("30 min after b.md at 10:00")  # 09:30 UTC is 10:30 in Berlin
 
 
 def test_the_later_draft_is_reported_whatever_the_order_of_the_inputs():

@@ -84,3 +84,15 @@ def test_any_front_matter_is_linted_or_refused_with_an_input_error():
             refused += 1
             assert str(exc).startswith("malformed front matter"), exc
     assert 100 < refused < 1400  # both ways were taken
+
+
+def test_front_matter_errors_name_the_line_to_fix():
+    import pytest
+
+    from postlint.problem import InputError
+    from postlint.source import split_front_matter
+
+    for text, line in (("---\ntitle: a\nfoo: [1, 2\n---\nText\n", 3), ('---\na: 1\nb: "x\n\n---\nText\n', 3),
+                       ("---\na: b: c\n---\nText\n", 2), ("---\na: 1\n  b: 2\n---\nText\n", 3)):
+        with pytest.raises(InputError, match=rf"^malformed front matter \(line {line}\): "):
+            split_front_matter(text)

@@ -50,3 +50,16 @@ def test_suppression_text_is_not_part_of_the_post():
     quiet = {"missing-cta": {"enabled": False}, "wall-of-text": {"enabled": False}}
     assert compact(lint(note + "a" * 1290 + " #a #b #c", rules=quiet)) == ["1:1 PL002"]
     assert compact(lint(note + "a" * 1300 + " #a #b #c", rules=quiet)) == []
+
+
+def test_a_bad_code_is_one_invalid_suppression_and_unknown_postlint_comments_are_reported():
+    findings = lint("---\npostlint:\n  ignore: [PL999, PL202]\n---\n<!-- postlint: ignore PL203 -->\n"
+                    "<!-- postlint findings reviewed by Anna -->\nWas meint ihr? #a1 #b2 #c3 #d4 #e5 #f6\n")
+    assert compact(findings, "PL002") == [] and compact(findings, "PL003") == ["3:3 PL003", "5:1 PL003"]
+    first, second = [f.message for f in findings if f.code == "PL003"]
+    assert first.startswith("'PL999' is not a rule code, prefix or name")
+    assert second == ("unknown postlint comment 'postlint: ignore PL203' "
+                      "(expected postlint-disable, postlint-enable, postlint-disable-next-line)")
+    named = lint("<!-- postlint-disable-next-line too-many-hashtag -->\nWas meint ihr? #a1 #b2 #c3 #d4 #e5 #f6\n")
+    assert [f.message for f in named if f.code == "PL003"] == [
+        "'too-many-hashtag' is not a rule code, prefix or name (did you mean 'too-many-hashtags'?)"]
