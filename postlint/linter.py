@@ -16,7 +16,7 @@ from pathlib import Path
 
 from postlint import calendar
 from postlint import config as config_mod
-from postlint import frontmatter, lang as lang_mod, packs, registry, source, suppress, tabular
+from postlint import frontmatter, lang as lang_mod, packs, registry, similar, source, suppress, tabular
 from postlint.paths import DRAFT_SUFFIXES, read_up_to
 from postlint.problem import FINDING_ORDER, ConfigError, Finding, Hit, InputError, Level, pickled_by_fields, short
 
@@ -54,7 +54,7 @@ class Entry:
     def on_schedule(self) -> bool:
         """Whether the schedule pass has this draft to compare: it is scheduled, and rules of
         that pass apply to it."""
-        return bool(self.cross) and "scheduled" in self.draft.meta
+        return bool(self.cross) and ("scheduled" in self.draft.meta or self.draft.fingerprint is not None)
 
 
 @pickled_by_fields
@@ -277,6 +277,8 @@ class Linter:
             settings = {id(e.draft): e.cross[code] for e in entries if code in e.cross}
             # `opts_for(post)` is a dict lookup: the rules ask for every post
             options = {post: settings[id(post.draft)][1] for post in timeline.posts if id(post.draft) in settings}
+            options.update((item, settings[id(item.draft)][1]) for item in timeline.texts
+                           if item not in options and id(item.draft) in settings)
             try:
                 for draft, hit in rule_module(rule).check_all(timeline, options.get):
                     owner[id(draft)].findings.append(stamp(rule, settings[id(draft)][0], hit, draft))
@@ -292,6 +294,8 @@ class Linter:
         # shared with every entry of the same plan (never changed in place): one copy per
         # batch of results sent back from a worker process
         entry.cross, entry.after = cross, after
+        if cross and _compares_texts(tuple(cross), "scheduled" in draft.meta):
+            draft.fingerprint = similar.fingerprint(draft, names=draft.type in similar.TO_PERSONS)
         if known is not None:
             entry.findings = list(known)
             return
@@ -362,6 +366,14 @@ def rule_module(rule: registry.Rule):
     import sys
 
     return sys.modules[rule.module]
+
+
+@functools.cache
+def _compares_texts(codes: tuple[str, ...], scheduled: bool) -> bool:
+    """Whether one of these cross-draft rules compares texts of drafts like this one: their
+    `TEXTS` is "all", or "scheduled" and the draft is scheduled (the rest see times only)."""
+    texts = {getattr(rule_module(registry.lookup(code)), "TEXTS", None) for code in codes}
+    return "all" in texts or ("scheduled" in texts and scheduled)
 
 
 def stamp(rule: registry.Rule, level: Level, hit: Hit, draft: source.Draft) -> Finding:
