@@ -38,6 +38,7 @@ MASK64 = 0xFFFFFFFFFFFFFFFF
 # in one LSH bucket only the latest drafts are compared: a plan with 1,000 copies of one note
 # stays linear (exact copies share one signature and are compared once anyway)
 BUCKET_DEPTH = 8
+MIN_BANDS = 2
 # texts compared without their salutation and names: they speak to one person
 TO_PERSONS = frozenset({"connection-note", "message", "comment"})
 WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
@@ -61,27 +62,25 @@ class Fingerprint:
 def fingerprint(draft, names: bool = False) -> Fingerprint | None:
     """The fingerprint of a draft's text, None when it has no words. `names`: leave out the
     salutation and the names, so notes or replies that differ only in the name look alike."""
-    text = draft.text
-    cut = [(u.start, u.end) for u in draft.urls]
-    words = _words(text, cut)
+    text = _without_links(draft.text, draft.urls)
     if names:
-        words = _without_names(text, words)
-    if not words:
+        tokens = [w.lower() for _, w in _without_names(text, [(m.start(), m.group()) for m in WORD.finditer(text)])]
+    else:
+        tokens = WORD.findall(text.lower())
+    if not tokens:
         return None
-    tokens = [w.lower() for _, w in words]
-    first = next((i for i, c in enumerate(text) if not c.isspace()), 0)
+    text = draft.text
+    first = len(text) - len(text.lstrip())
     line_end = text.find("\n", first)
-    return Fingerprint(signature(tokens), len(tokens), tuple(sorted({link for u in draft.urls
-                                                                     if (link := normal_link(u.text))})),
-                       draft.file_span(first, line_end if line_end >= 0 else len(text)))
+    links = tuple(sorted({link for url in draft.urls if (link := normal_link(url.text))}))
+    return Fingerprint(signature(tokens), len(tokens), links, draft.file_span(first, line_end % (len(text) + 1)))
 
 
-def _words(text: str, cut: list[tuple[int, int]], offset: int = 0) -> list[tuple[int, str]]:
-    out = []
-    for m in WORD.finditer(text):
-        if not any(s <= m.start() < e for s, e in cut):
-            out.append((m.start() + offset, m.group()))
-    return out
+def _without_links(text: str, urls) -> str:
+    """The text with its links blanked out (same length: offsets stay)."""
+    for url in reversed(urls):
+        text = text[:url.start] + " " * (url.end - url.start) + text[url.end:]
+    return text
 
 
 def _without_names(text: str, words: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -92,7 +91,7 @@ def _without_names(text: str, words: list[tuple[int, str]]) -> list[tuple[int, s
     start, names = 0, set()
     if clause and len(clause) <= 5 and clause[0].lower() in _greeting_words():
         start, names = m.end(), {w for w in clause[1:] if w[:1].isupper()}
-    vocatives = {pos for v in VOCATIVE.finditer(text) for pos, _ in _words(v.group(1), [], v.start(1))}
+    vocatives = {v.start(1) + w.start() for v in VOCATIVE.finditer(text) for w in WORD.finditer(v.group(1))}
     return [(pos, w) for pos, w in words if pos >= start and w not in names and pos not in vocatives]
 
 
@@ -121,23 +120,20 @@ def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
 
 
-def _mix(h: int) -> int:
-    # splitmix64 finaliser: every bit of a shingle's hash depends on every word
-    h = ((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
-    h = ((h ^ (h >> 27)) * 0x94D049BB133111EB) & MASK64
-    return h ^ (h >> 31)
-
-
 def signature(tokens: list[str]) -> array:
     """One-permutation MinHash of the word 3-shingles of `tokens` (one shingle if fewer)."""
     hashes = [_word_hash(t) for t in tokens]
-    n = max(len(hashes) - SHINGLE + 1, 1)
+    if len(hashes) >= SHINGLE:
+        shingles = [(a * 0x9E3779B97F4A7C15 + b * 0xC2B2AE3D27D4EB4F + c) & MASK64
+                    for a, b, c in zip(hashes, hashes[1:], hashes[2:])]
+    else:
+        shingles = [sum(hashes) & MASK64]
     bins = [MASK32 + 1] * PERMUTATIONS
-    for i in range(n):
-        h = 0
-        for part in hashes[i:i + SHINGLE]:
-            h = _mix(h ^ part)
-        b, v = h >> 58, h & MASK32  # top 6 bits choose the bin (PERMUTATIONS == 64)
+    for x in shingles:
+        # one multiply-xorshift round (the words' hashes are blake2b already): every bit of
+        # h depends on all three words
+        h = ((x ^ (x >> 31)) * 0xBF58476D1CE4E5B9) & MASK64
+        b, v = h >> 58, (h ^ (h >> 29)) & MASK32  # the top 6 bits choose the bin (PERMUTATIONS == 64)
         if v < bins[b]:
             bins[b] = v
     return array("I", _densified(bins))
@@ -168,24 +164,26 @@ def bands(sig: array) -> list[tuple]:
 
 
 class Index:
-    """LSH index of signatures: `add` returns the earlier items that may be alike (each once)."""
+    """LSH index of signatures: `add` returns the earlier items that share at least
+    `MIN_BANDS` bands with the new one, each once. Two bands, not one: at a similarity of
+    0.8 a pair shares 2 of 16 bands with a probability of 99.7 % (0.85: 99.98 %), while
+    pairs far below the thresholds, which share one band by chance, are not compared."""
 
     def __init__(self, depth: int = BUCKET_DEPTH):
         self.depth = depth
         self.buckets: dict[tuple, list] = {}
 
     def add(self, sig: array, item) -> list:
-        seen, out = set(), []
+        shared: dict[int, list] = {}
         for key in bands(sig):
             bucket = self.buckets.setdefault(key, [])
             for other in bucket[-self.depth:]:
-                if id(other) not in seen:
-                    seen.add(id(other))
-                    out.append(other)
+                entry = shared.setdefault(id(other), [other, 0])
+                entry[1] += 1
             bucket.append(item)
             if len(bucket) > 2 * self.depth:
                 del bucket[:-self.depth]
-        return out
+        return [other for other, count in shared.values() if count >= MIN_BANDS]
 
 
 def percent(value: float) -> str:
