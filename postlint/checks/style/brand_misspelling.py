@@ -23,12 +23,12 @@ company that cannot spell its own name or its partner's.
 
 ## Example
 ```text
-Wir haben unsere Schichtplanung mit Planwize umgestellt und berichten auf Linkedin darüber. #Planung
+Wir haben unsere Schichtplanung mit Planwise umgestellt und berichten auf Linkedin darüber. Folgt uns dort! #Planung
 ```
 
 Use instead:
 ```text
-Wir haben unsere Schichtplanung mit Planwise umgestellt und berichten auf LinkedIn darüber. #Planung
+Wir haben unsere Schichtplanung mit Planwise umgestellt und berichten auf LinkedIn darüber. Folgt uns dort! #Planung
 ```
 
 ## Options
