@@ -105,6 +105,11 @@ def test_docs_examples_do_not_lie(rule):
     bad, good = rule_examples(rule)
     # a rule the pack turns on nowhere (the user picks where) is judged turned on
     rules = {rule.name: {"enabled": True}} if _off_everywhere(rule) else None
+    # a rule that needs configuration (names, terms) shows it in a `toml` block of its Example
+    example = rule.doc.split("## Example", 1)[1].split("## Options", 1)[0]
+    if "```toml\n" in example:
+        configured = tomllib.loads(example.split("```toml\n", 1)[1].split("\n```", 1)[0])["rules"]
+        rules = {name: {**(rules or {}).get(name, {}), **table} for name, table in configured.items()}
     assert compact(lint(bad, rules=rules), rule.code), f"the Example of {rule.code} does not trigger it"
     assert compact(lint(good, rules=rules)) == [], f"the 'Use instead' of {rule.code} triggers findings"
 
