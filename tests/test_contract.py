@@ -117,3 +117,14 @@ def test_docs_examples_do_not_lie(rule):
 def test_generated_docs_are_current():
     assert docgen.main([str(ROOT / "docs" / "rules"), "--check"]) == 0, \
         "run: python -m postlint.docgen docs/rules"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_option_examples_in_the_docs_are_valid_configuration(rule):
+    """An Options bullet may show a value: `brands = ["Planwise"]`. It must be what the
+    configuration accepts, as written."""
+    options = rule.doc.split("## Options", 1)[-1] if "## Options" in rule.doc else ""
+    for name in rule.options:
+        for example in regex.findall(rf"`({regex.escape(name)} = [^`]+)`", options):
+            table = tomllib.loads(example)
+            check_rule_table(table, rule, f"{rule.name} docs")

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from helpers import lint
+from postlint import config as config_mod
 from postlint import similar
-from postlint.linter import Linter
+from postlint.linter import Linter, Options
 
 WORDS = ("plan team pflege schicht woche kunde projekt daten frage antwort zeit arbeit idee markt "
          "wachstum zukunft kultur führung lernen ziel erfolg fehler praxis wissen").split()
@@ -129,3 +130,22 @@ def test_copies_are_found_across_worker_processes_and_with_the_cache(tmp_path):
         out = subprocess.run([sys.executable, "-m", "postlint", "check", "--select", "PL807", "-j", "2",
                               "--format", "concise", "."], cwd=tmp_path, capture_output=True, text=True).stdout
         assert out.count("PL807") == 59 and "n00.md" not in out
+
+
+def test_the_configuration_example_in_the_calendar_docs_works_as_written(tmp_path):
+    page = (Path(__file__).resolve().parents[1] / "docs" / "calendar.md").read_text(encoding="utf-8")
+    snippet = page.split("## Repeats across drafts", 1)[1].split("```toml\n", 1)[1].split("\n```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(snippet + "\n", encoding="utf-8")
+    note = "---\ntype: connection-note\n---\nHallo {}, ich helfe Teams im Mittelstand bei der Einsatzplanung. Gern vernetzt!\n"
+    texts = {"a.md": note.format("Anna"), "b.md": note.format("Tom")}  # 10 words apart from the name
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    def run(cfg):
+        linter = Linter(Options(select=("PL807",)), cfg)
+        results = [linter.lint_path(tmp_path / name, name, defer=True) for name in texts]
+        linter.complete(results)
+        return [f.code for r in results for f in r.findings]
+
+    assert run(config_mod.parse({}, "default", tmp_path, "")) == ["PL807", "PL807"]
+    assert run(config_mod.load(tmp_path / "pyproject.toml")) == []  # min-words = 12
+    assert config_mod.load(tmp_path / "pyproject.toml").rules["copy-paste-message"]["min-similarity"] == 0.9
