@@ -17,6 +17,7 @@ import click
 
 from postlint import __version__, replay
 from postlint.frontmatter import CHANNELS
+from postlint.paths import docs_url
 from postlint.problem import ConfigError, InputError, Level
 
 FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "junit", "html", "auto")
@@ -280,7 +281,7 @@ def rules_(fmt):
     from postlint import registry
 
     rows = [{"code": r.code, "name": r.name, "family": r.family, "level": str(r.default_level),
-             "summary": r.summary, "url": registry.docs_url(r.name)} for r in registry.rules()]
+             "summary": r.summary, "url": docs_url(r.name)} for r in registry.rules()]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -302,7 +303,7 @@ def rule(rule, fmt):
     if fmt == "json":
         click.echo(json.dumps({"code": found.code, "name": found.name, "family": found.family,
                                "level": str(found.default_level), "summary": found.summary,
-                               "url": registry.docs_url(found.name), "docs": docgen.render(found)},
+                               "url": docs_url(found.name), "docs": docgen.render(found)},
                               ensure_ascii=False, indent=2))
     else:
         click.echo(docgen.render(found))

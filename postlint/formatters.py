@@ -20,6 +20,7 @@ import click
 import regex
 
 from postlint import __version__
+from postlint.paths import docs_url
 from postlint.problem import Level
 
 OUTPUT_VERSION = "1"
@@ -170,7 +171,7 @@ def finding_dict(finding) -> dict:
         "message": finding.message,
         "start": {"line": finding.line, "column": finding.column},
         "end": {"line": finding.end_line, "column": finding.end_column},
-        "url": finding.url,
+        "url": docs_url(finding.name),
         "fix": None,
     }
     if finding.fix is not None:
@@ -239,7 +240,7 @@ def _sarif_rule(rule) -> dict:
         "name": rule.name,
         "shortDescription": {"text": _clip(rule.summary)},
         "fullDescription": {"text": _clip(_what_it_does(rule))},
-        "helpUri": registry.docs_url(rule.name),
+        "helpUri": docs_url(rule.name),
         "help": {"text": docs, "markdown": docs},
         "defaultConfiguration": {"level": SARIF_LEVELS[rule.default_level]},
         "properties": {"tags": ["postlint", rule.family]},

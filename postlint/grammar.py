@@ -192,12 +192,17 @@ def german_du_form(word: str) -> tuple[str, bool] | None:
         return verbs[word + "n"], True
     if word.endswith(("ere", "ele")) and (word[:-1] + "n") in verbs:  # "ändere", "sammele"
         return verbs[word[:-1] + "n"], False
+    if word.endswith(("el", "er")) and (word + "n") in verbs:  # "bastel", "wander" (see is_ambiguous_stem)
+        return verbs[word + "n"], False
     return None
 
 
 def is_ambiguous_stem(word: str) -> bool:
-    """Whether a du-imperative stem is also a noun or an adjective ("tipp", "schön")."""
-    return word.casefold() in _ambiguous_stems()
+    """Whether a du-imperative stem is also a noun or an adjective ("tipp", "schön"); a
+    stem in -el or -er ("bastel", "wander") counts as one, as so many nouns end so
+    ("Muster", "Feuer")."""
+    word = word.casefold()
+    return word in _ambiguous_stems() or word.endswith(("el", "er")) and word + "n" in _verbs("de")
 
 
 @functools.cache

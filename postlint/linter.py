@@ -1,8 +1,9 @@
 """Run the selected rules on drafts: build the draft, resolve settings, stamp and suppress.
 
-Most rules look at one draft. The schedule rules need every draft of a run: they have a
-`check_all(timeline, opts_for)` besides their empty `check`, and `Linter.cross_draft` runs
-them once over all drafts before each draft's suppressions apply (`complete`, or `finish`).
+Most rules look at one draft (phase "draft"). The schedule rules need every draft of a run
+(phase "run"): `Linter.cross_draft` runs them once over all drafts before each draft's
+suppressions apply (`complete`, or `finish`). The rules about suppressions themselves run
+after them (phase "after-suppressions"). See `registry` for the protocol.
 """
 
 from __future__ import annotations
@@ -280,7 +281,7 @@ class Linter:
             options.update((item, settings[id(item.draft)][1]) for item in timeline.texts
                            if item not in options and id(item.draft) in settings)
             try:
-                for draft, hit in rule_module(rule).check_all(timeline, options.get):
+                for draft, hit in rule.check(timeline, options.get):
                     owner[id(draft)].findings.append(stamp(rule, settings[id(draft)][0], hit, draft))
             except Exception as exc:  # noqa: BLE001 - a schedule no rule foresaw: one line, not a traceback
                 raise InputError(f"the schedule pass ({rule.code} {rule.name}) failed: {type(exc).__name__}: "
@@ -318,10 +319,9 @@ class Linter:
                 enabled, level, opts = self.settings(rule, cfg, tables, channel, type_)
                 if not enabled:
                     continue
-                module = rule_module(rule)
-                if hasattr(module, "check_all"):
+                if rule.phase == "run":
                     cross[rule.code] = (level, opts)
-                elif getattr(module, "AFTER_SUPPRESSIONS", False):
+                elif rule.phase == "after-suppressions":
                     after.append((rule.code, level, opts))  # a code: entries cross process boundaries
                 else:
                     single.append((rule, level, opts))
@@ -332,10 +332,10 @@ class Linter:
         draft = entry.draft
         suppressions, invalid = suppress.parse(draft)
         findings = suppress.apply(entry.findings, suppressions)
-        draft.suppression_problems = {"unused": suppress.unused(suppressions), "invalid": invalid}
+        outcome = suppress.Outcome(suppress.unused(suppressions), invalid)
         for code, level, opts in entry.after:
             rule = registry.lookup(code)
-            findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts)]
+            findings += [stamp(rule, level, hit, draft) for hit in rule.check(draft, opts, outcome)]
         entry.findings, entry.after, entry.cross = sorted(findings, key=FINDING_ORDER), [], {}
 
     def build(self, raw: str, path: Path, display: str, cfg, tables=None) -> source.Draft:
@@ -362,17 +362,11 @@ class Linter:
                             _line_starts=line_starts or [])
 
 
-def rule_module(rule: registry.Rule):
-    import sys
-
-    return sys.modules[rule.module]
-
-
 @functools.cache
 def _compares_texts(codes: tuple[str, ...], scheduled: bool) -> bool:
     """Whether one of these cross-draft rules compares texts of drafts like this one: their
-    `TEXTS` is "all", or "scheduled" and the draft is scheduled (the rest see times only)."""
-    texts = {getattr(rule_module(registry.lookup(code)), "TEXTS", None) for code in codes}
+    `texts` is "all", or "scheduled" and the draft is scheduled (the rest see times only)."""
+    texts = {registry.lookup(code).texts for code in codes}
     return "all" in texts or ("scheduled" in texts and scheduled)
 
 

@@ -22,7 +22,8 @@ from pygls.uris import to_fs_path
 
 from postlint import __version__, docgen, frontmatter, registry, source, suppress
 from postlint import config as config_mod
-from postlint.linter import Linter, rule_module
+from postlint.linter import Linter
+from postlint.paths import docs_url
 from postlint.problem import ConfigError, InputError, Level, short
 
 SUFFIXES = (".md", ".markdown", ".txt")
@@ -91,7 +92,7 @@ def diagnostic(finding, text: Text, body_start: int) -> lsp.Diagnostic:
         "line": finding.line - 1,
         "in_body": finding.start >= body_start,
         # meta rules that report on suppressions run after them and cannot be suppressed
-        "suppressible": not getattr(rule_module(rule), "AFTER_SUPPRESSIONS", False),
+        "suppressible": rule.phase != "after-suppressions",
         "fix": None if fix is None else {"range": _plain(text.span(fix.start, fix.end)), "newText": fix.content,
                                          "safe": fix.safe},
     }
@@ -99,7 +100,7 @@ def diagnostic(finding, text: Text, body_start: int) -> lsp.Diagnostic:
         range=lsp.Range(start=text.position(finding.line - 1, finding.column - 1),
                         end=text.position(finding.end_line - 1, finding.end_column - 1)),
         message=finding.message, severity=SEVERITIES[finding.level], code=finding.code, source="postlint",
-        code_description=lsp.CodeDescription(href=finding.url), data=data)
+        code_description=lsp.CodeDescription(href=docs_url(finding.name)), data=data)
 
 
 def _config_stamp(directory: Path) -> tuple:

@@ -11,6 +11,7 @@ import errno
 import hashlib
 import os
 import stat
+import sys
 from pathlib import Path
 
 from postlint import __version__
@@ -18,6 +19,7 @@ from postlint import __version__
 CONFIG_FILES = (".postlint.toml", "postlint.toml", "pyproject.toml")
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")  # what a folder contributes to a run
 PACKAGE = Path(__file__).resolve().parent
+DOCS_URL = "https://github.com/postlint/postlint/blob/main/docs/rules/{name}.md"
 
 
 @functools.cache
@@ -29,8 +31,11 @@ def rules_root() -> Path:
 
 @functools.cache
 def fingerprint() -> str:
-    """postlint's version, code and rule pack, as file names, sizes and modification times."""
-    digest = hashlib.sha256(__version__.encode())
+    """postlint's version, code and rule pack (file names, sizes and modification times), the
+    Python version and the installed distributions: an upgrade of spaCy, regex, pyphen or
+    anything else in the environment can change findings, so it must not replay old ones."""
+    digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+    digest.update("|".join(installed()).encode(errors="surrogateescape"))
     for root in (PACKAGE, rules_root()):
         for folder, _, files in sorted(os.walk(root)):
             for name in sorted(files):
@@ -38,6 +43,25 @@ def fingerprint() -> str:
                     st = os.stat(os.path.join(folder, name))
                     digest.update(f"{folder}/{name}:{st.st_mtime_ns}:{st.st_size}".encode())
     return digest.hexdigest()
+
+
+def installed() -> list[str]:
+    """The names of the distributions installed in site-packages (`spacy-3.8.2.dist-info`),
+    which carry their versions. One directory listing each: importlib.metadata would cost
+    ~100 ms of import in the replay of an unchanged run, which has to be quick."""
+    found = []
+    for entry in sys.path:
+        if os.path.basename(entry) in ("site-packages", "dist-packages"):
+            try:
+                found += sorted(n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info")))
+            except OSError:
+                pass
+    return found
+
+
+def docs_url(name: str) -> str:
+    """Where the documentation of the rule `name` is published."""
+    return DOCS_URL.format(name=name)
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -108,12 +108,6 @@ class Finding:
     end: int = field(compare=False, default=0)
     fix: Fix | None = field(compare=False, default=None)
 
-    @property
-    def url(self) -> str:
-        from postlint.registry import docs_url
-
-        return docs_url(self.name)
-
 
 # the order of findings (their compared fields) as a sort key: the generated `__lt__` is a
 # Python call per comparison, and a run sorts every draft's findings

@@ -1,9 +1,17 @@
 """Discover the rule modules under `postlint.checks` and look rules up by code or name.
 
 A rule module has a Markdown docstring (the user documentation), `CODE`, `NAME`, `OPTIONS`
-(option name -> type spec) and `check(draft, opts)` yielding `Hit`s; a rule that needs every
-draft of a run also has `check_all(timeline, opts_for)` (see `postlint.linter`). The family
-is the sub-package; its docstring describes the family.
+(option name -> type spec) and exactly one check function, which says when the rule runs
+(its phase, see `PHASES`):
+
+- `check(draft, opts)`: on each draft by itself, yielding `Hit`s;
+- `check_all(timeline, opts_for)`: once per run, on every draft together (the schedule),
+  yielding `(draft, Hit)`;
+- `check_suppressions(draft, opts, outcome)`: on each draft after its suppressions were
+  applied, with what they did (`suppress.Outcome`); its findings cannot be suppressed.
+
+The family is the sub-package; its docstring describes the family. `rules()` turns each
+module into a complete `Rule` record; nothing else looks into rule modules.
 """
 
 from __future__ import annotations
@@ -21,9 +29,10 @@ from postlint.problem import Level
 
 CODE_RE = regex.compile(r"^PL\d{3}$")
 NAME_RE = regex.compile(r"^[a-z]+(?:-[a-z0-9]+)*$")
-DOCS_URL = "https://github.com/postlint/postlint/blob/main/docs/rules/{name}.md"
 # Codes of retired rules map to their successors; a retired code is never reused.
 ALIASES: dict[str, str] = {}
+# check function -> phase
+PHASES = {"check": "draft", "check_all": "run", "check_suppressions": "after-suppressions"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,36 +43,43 @@ class Rule:
     family_doc: str
     doc: str
     options: dict[str, Any]
-    check: Callable[..., Iterable[Any]]
+    phase: str  # "draft", "run" or "after-suppressions" (PHASES)
+    check: Callable[..., Iterable[Any]]  # the phase's check function
+    default_level: Level  # from the built-in pack
     module: str
+    # a "run" rule that compares texts: "all" drafts or the "scheduled" ones get a
+    # fingerprint (similar.py) in the draft phase; None: it sees times only
+    texts: str | None = None
 
     @property
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0]
 
-    @property
-    def default_level(self) -> Level:
-        from postlint.packs import core_pack
 
-        return Level.parse(core_pack()[self.name]["level"])
-
-
-def _load(module: types.ModuleType, family: str, family_doc: str) -> Rule:
-    for attr in ("CODE", "NAME", "OPTIONS", "check"):
+def _load(module: types.ModuleType, family: str, family_doc: str, levels: dict) -> Rule:
+    for attr in ("CODE", "NAME", "OPTIONS"):
         if not hasattr(module, attr):
             raise RuntimeError(f"rule module {module.__name__} lacks {attr}")
     if not CODE_RE.match(module.CODE) or not NAME_RE.match(module.NAME):
         raise RuntimeError(f"rule module {module.__name__}: bad code {module.CODE!r} or name {module.NAME!r}")
+    functions = [name for name in PHASES if hasattr(module, name)]
+    if len(functions) != 1:
+        raise RuntimeError(f"rule module {module.__name__} needs exactly one of {', '.join(PHASES)}, "
+                           f"has {', '.join(functions) or 'none'}")
+    if module.NAME not in levels:
+        raise RuntimeError(f"rule {module.NAME} has no section in rules/core (its default level)")
     return Rule(module.CODE, module.NAME, family, family_doc, module.__doc__ or "", dict(module.OPTIONS),
-                module.check, module.__name__)
+                PHASES[functions[0]], getattr(module, functions[0]), Level.parse(levels[module.NAME]["level"]),
+                module.__name__, getattr(module, "TEXTS", None))
 
 
 @functools.cache
 def rules() -> tuple[Rule, ...]:
     """Every registered rule, sorted by code."""
     from postlint import checks
+    from postlint.packs import core_pack
 
-    found = []
+    found, levels = [], core_pack()
     for family in pkgutil.iter_modules(checks.__path__):
         if not family.ispkg:
             continue
@@ -72,7 +88,7 @@ def rules() -> tuple[Rule, ...]:
         for info in pkgutil.iter_modules(package.__path__):
             if not info.name.startswith("_"):
                 module = importlib.import_module(f"{package.__name__}.{info.name}")
-                found.append(_load(module, family.name, doc))
+                found.append(_load(module, family.name, doc, levels))
     found.sort(key=lambda r: r.code)
     for a, b in zip(found, found[1:]):
         if a.code == b.code:
@@ -103,6 +119,3 @@ def suggestion(key: str) -> str:
     close = difflib.get_close_matches(key.upper() if key[:2].lower() == "pl" else key.lower(), names, n=1, cutoff=0.75)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
-
-def docs_url(name: str) -> str:
-    return DOCS_URL.format(name=name)

@@ -33,6 +33,7 @@ import zlib
 from pathlib import Path
 
 from postlint import __version__
+from postlint.paths import docs_url
 from postlint.report_assets import CSS, JS
 
 ICONS = {"error": "\u2716", "warning": "\u25b2", "info": "\u2139"}  # ✖ ▲ ℹ
@@ -445,7 +446,7 @@ def _finding_li(f, item, where_prefix: str = "") -> str:
     return (f'<li class="s-{sev}" data-f="{n}" data-code="{esc(f.code)}" data-line="{f.line}" '
             f'data-column="{f.column}" data-end-line="{f.end_line}" data-end-column="{f.end_column}">'
             f"{_sev(sev)} {prefix}{where_html} <b>{esc(f.code)}</b> {esc(f.message)} "
-            f'<a href="{esc(f.url)}" rel="noreferrer">{esc(f.name)}</a></li>')
+            f'<a href="{esc(docs_url(f.name))}" rel="noreferrer">{esc(f.name)}</a></li>')
 
 
 def _draft(d: _Draft) -> str:
@@ -504,7 +505,7 @@ def _draft(d: _Draft) -> str:
             out.append(f'<div class="banner s-{i.sev}" role="note" data-f="{i.n}" data-code="{esc(f.code)}">'
                        f"{_sev(i.sev)} <b>{esc(f.code)}</b> {esc(f.message)} "
                        f'<span class="meta">({where}, {f.line}:{f.column})</span> '
-                       f'<a href="{esc(f.url)}" rel="noreferrer">{esc(f.name)}</a></div>')
+                       f'<a href="{esc(docs_url(f.name))}" rel="noreferrer">{esc(f.name)}</a></div>')
         out.append("</div>")
     out.append('<div class="body">')
     out.append(_preview(d, text, lang, folds, overflow, length, unit, limit, boxed))

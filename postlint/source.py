@@ -206,8 +206,6 @@ class DraftCore:
     # (text offset, file offset) at the start of each kept run of the body
     _runs: list[tuple[int, int]] = field(repr=False)
     _line_starts: list[int] | array = field(repr=False, default_factory=list)
-    # filled by the linter after suppressions are applied: "unused" and "invalid" spans
-    suppression_problems: dict = field(repr=False, default_factory=dict)
     # set by the linter when a rule compares texts across drafts (similar.Fingerprint)
     fingerprint: Any = field(repr=False, default=None)
 
@@ -306,7 +304,7 @@ class Draft(DraftCore):
         starts = self._line_starts  # the rows of a calendar file share one array
         return DraftCore(self.path, self.raw if keep_raw else "", meta, self.channel, self.type, self.lang,
                          self.body_start, self.notes, FrontMatter({}, {}, spans, self.front_matter.end), self._runs,
-                         starts if isinstance(starts, array) else array("I", starts), {}, self.fingerprint)
+                         starts if isinstance(starts, array) else array("I", starts), self.fingerprint)
 
     @functools.cached_property
     def lengths(self) -> text.Lengths:

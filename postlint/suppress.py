@@ -130,6 +130,15 @@ def apply(findings: list[Finding], suppressions: list[Suppression]) -> list[Find
     return kept
 
 
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a draft's suppressions did, for the rules that report on them (phase
+    "after-suppressions"): (start, end, message) file spans of the unused and the malformed."""
+
+    unused: list[tuple[int, int, str]]
+    invalid: list[tuple[int, int, str]]
+
+
 def unused(suppressions: list[Suppression]) -> list[tuple[int, int, str]]:
     problems = []
     for s in suppressions:

@@ -105,6 +105,7 @@ def test_naive_times_are_local_to_the_calendar_zone_and_skipped_times_are_reject
 
 
 # -- presets -----------------------------------------------------------------------------
+@pytest.mark.slow
 def test_hootsuite_preset_has_no_header_reads_day_first_and_appends_the_link():
     result = check(f'01/12/2026 09:00,"{CLEAN}",https://www.beispiel.de/blog\n'
                    "01/12/2026 13:00,Zweiter Post #KI\n"
@@ -180,6 +181,7 @@ def plan(tmp_path):
     return tmp_path
 
 
+@pytest.mark.slow
 def test_check_sees_calendar_rows_and_draft_files_as_one_plan(plan):
     (plan / "more.csv").write_text(f"date,account,text\n2026-12-15 11:00,acme,{CLEAN}\n")
     code, out, err = run("check", "--format", "concise", "--select", "PL6", "--ignore", "PL608", "drafts", "more.csv", cwd=plan)
@@ -193,6 +195,7 @@ def test_check_sees_calendar_rows_and_draft_files_as_one_plan(plan):
         "more.csv:2:1: PL602 [warning] 2 h after drafts/later.md at 09:00 (min 3 h between linkedin posts)"]
 
 
+@pytest.mark.slow
 def test_calendar_prints_weeks_with_marked_posts(plan):
     code, out, err = run("calendar", "--select", "PL6", "--ignore", "PL608", "drafts", "plan.csv", cwd=plan)
     assert code == 0, err
@@ -222,6 +225,7 @@ def test_calendar_json_lists_weeks_posts_and_findings(plan):
     assert [f["code"] for f in second["findings"]] == ["PL601", "PL602"]
 
 
+@pytest.mark.slow
 def test_calendar_errors_exit_two(plan):
     (plan / "broken.csv").write_text("text\nHallo\n")
     code, _, err = run("calendar", "broken.csv", cwd=plan)

@@ -24,12 +24,14 @@ def drafts(tmp_path):
     return tmp_path
 
 
+@pytest.mark.slow
 def test_clean_file_exits_zero(drafts):
     code, out, err = run("check", str(drafts / "good.md"))
     assert code == 0, out + err
     assert "no problems" in out
 
 
+@pytest.mark.slow
 def test_findings_exit_one_with_source_line_and_caret(drafts):
     code, out, _ = run("check", "--color", "never", str(drafts / "bad.md"))
     assert code == 1
@@ -41,6 +43,7 @@ def test_findings_exit_one_with_source_line_and_caret(drafts):
     assert out.rstrip().endswith("Found 3 problems (2 warnings, 1 info) in 1 file.")
 
 
+@pytest.mark.slow
 def test_fail_on_and_exit_zero(drafts):
     bad = str(drafts / "bad.md")
     assert run("check", "--fail-on", "error", bad)[0] == 0
@@ -49,6 +52,7 @@ def test_fail_on_and_exit_zero(drafts):
     assert run("check", "--select", "PL206", "--fail-on", "info", bad)[0] == 0
 
 
+@pytest.mark.slow
 def test_select_and_ignore_by_prefix_and_name(drafts):
     bad = str(drafts / "bad.md")
     _, out, _ = run("check", "--format", "concise", "--select", "PL2", bad)
@@ -57,11 +61,13 @@ def test_select_and_ignore_by_prefix_and_name(drafts):
     assert "PL202" not in out and "PL301" not in out and "PL302" not in out
 
 
+@pytest.mark.slow
 def test_unknown_selector_is_a_usage_error(drafts):
     code, _, err = run("check", "--select", "PL9", str(drafts / "good.md"))
     assert code == 2 and "'PL9' matches no rule" in err and "did you mean" not in err
 
 
+@pytest.mark.slow
 def test_a_misspelt_rule_gets_a_suggestion(drafts):
     code, _, err = run("check", "--select", "too-many-hashtag", str(drafts / "good.md"))
     assert code == 2 and "(did you mean 'too-many-hashtags'?)" in err
@@ -69,12 +75,14 @@ def test_a_misspelt_rule_gets_a_suggestion(drafts):
     assert code == 2 and "(did you mean 'PL202'?)" in err
 
 
+@pytest.mark.slow
 def test_stdin_with_filename(drafts):
     code, out, _ = run("check", "--format", "concise", "--stdin-filename", "drafts/x.md", "-", stdin=BAD.encode())
     assert code == 1
     assert out.startswith("drafts/x.md:1:12: PL301")
 
 
+@pytest.mark.slow
 def test_folder_walk_skips_hidden_and_other_suffixes(drafts):
     (drafts / ".hidden").mkdir()
     (drafts / ".hidden" / "a.md").write_text(BAD, encoding="utf-8")
@@ -94,6 +102,7 @@ def test_folder_walk_skips_hidden_and_other_suffixes(drafts):
     (b"---\nchannel: linkedin\nscheduled: 2026-02-30\n---\nText", "malformed front matter (line 3): day is out"),
     (b"---\nscheduled: 2026-02-30 # no day 30\n---\nText", "malformed front matter (line 2): day is out"),
 ])
+@pytest.mark.slow
 def test_bad_input_is_one_line_exit_two_and_other_files_still_checked(drafts, content, fragment):
     broken = drafts / "broken.md"
     broken.write_bytes(content)
@@ -105,6 +114,7 @@ def test_bad_input_is_one_line_exit_two_and_other_files_still_checked(drafts, co
     assert "PL301" in out  # the other file was still checked
 
 
+@pytest.mark.slow
 def test_huge_file_is_refused_without_reading_it(drafts):
     huge = drafts / "huge.md"
     with huge.open("wb") as fh:
@@ -119,6 +129,7 @@ def test_missing_path(drafts):
     assert code == 2 and "no such file or directory" in err
 
 
+@pytest.mark.slow
 def test_crlf_and_bom_keep_positions(drafts):
     path = drafts / "crlf.md"
     path.write_bytes("\ufeff---\r\nchannel: linkedin\r\n---\r\nZeile\r\nLest mehr: https://www.beispiel.de/x #a #b #c\r\n"
@@ -130,6 +141,7 @@ def test_crlf_and_bom_keep_positions(drafts):
     assert path.read_bytes().startswith(b"\xef\xbb\xbf---\r\n")  # never modified
 
 
+@pytest.mark.slow
 def test_rules_and_rule(drafts):
     code, out, _ = run("rules", "--format", "json")
     rows = json.loads(out)
@@ -140,6 +152,7 @@ def test_rules_and_rule(drafts):
     assert run("rule", "PL999")[0] == 2
 
 
+@pytest.mark.slow
 def test_stats_json(drafts):
     text = "---\nchannel: x\n---\nHallo 👋 #KI und #Größe: https://firma.de @anna max@firma.de\n"
     code, out, _ = run("stats", "--format", "json", "-", stdin=text.encode())

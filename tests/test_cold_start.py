@@ -24,6 +24,7 @@ def _texts() -> list[str]:
     return texts
 
 
+@pytest.mark.slow
 def test_the_installed_spacy_is_loaded_without_its_cli():
     # a spaCy update that changes its layout would silently bring the slow import back
     assert _spacy_loader.cli_import_skippable()
@@ -32,6 +33,7 @@ def test_the_installed_spacy_is_loaded_without_its_cli():
     assert _run(code).split("\n")[0] == "[] True"
 
 
+@pytest.mark.slow
 def test_spacy_info_still_works_and_imports_the_real_cli():
     code = ("import sys\nfrom postlint import nlp\nnlp.pipeline('en')\nimport spacy\n"
             "data = spacy.info(markdown=False, silent=True)\n"
@@ -39,6 +41,7 @@ def test_spacy_info_still_works_and_imports_the_real_cli():
     assert _run(code).split() == ["True", "Typer"]
 
 
+@pytest.mark.slow
 def test_an_unknown_layout_falls_back_to_the_plain_import():
     code = ("import sys\nfrom postlint import _spacy_loader, nlp\n"
             "_spacy_loader.cli_import_skippable = lambda: False\n"
@@ -65,6 +68,7 @@ def test_only_the_known_layout_skips_the_cli(tmp_path, monkeypatch, init, about)
     assert _spacy_loader.cli_import_skippable()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_tokens_are_those_of_spacys_own_language_class(lang):
     from spacy.lang.de import German

@@ -130,6 +130,7 @@ def test_pyproject_errors_name_the_table(tmp_path):
         config.load(path)
 
 
+@pytest.mark.slow
 def test_cli_reports_config_error_once_with_exit_2(tmp_path):
     import subprocess
     import sys

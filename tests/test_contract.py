@@ -100,6 +100,7 @@ def _off_everywhere(rule) -> bool:
                    for label, settings in docgen.scope_rows(packs.core_pack()[rule.name]))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rule", RULES, ids=IDS)
 def test_docs_examples_do_not_lie(rule):
     bad, good = rule_examples(rule)

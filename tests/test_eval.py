@@ -196,6 +196,7 @@ def _check_label_consistency(draft, expect):
             assert any(note in plain for note in DEFAULT_CONNECTION_NOTES), text
 
 
+@pytest.mark.slow
 def test_every_draft_lints_without_input_errors():
     _, errors, _ = _evaluation()
     assert not errors
@@ -272,6 +273,7 @@ def test_held_out_labels_agree_with_the_rule_definitions(set_name, name):
     _check_label_consistency(_draft(name, set_name), set(HELD_OUT_LABELS[set_name][name]["expect"]))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("set_name", HELD_OUT)
 def test_held_out_every_draft_lints_without_input_errors(set_name):
     _, errors, _ = _evaluation(set_name)

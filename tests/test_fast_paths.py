@@ -35,6 +35,7 @@ def draft(body: str, lang: str) -> SimpleNamespace:
                            mentions=text.mentions(body))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_token_attributes_looked_up_per_word_are_those_spacy_reads(lang, monkeypatch):
     names = list(nlp.Tokens._fields[:-1])
@@ -49,6 +50,7 @@ def test_token_attributes_looked_up_per_word_are_those_spacy_reads(lang, monkeyp
             assert analysis.tokens.text is analysis.texts
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_plain_tokens_read_as_spacy_tokens(lang):
     for body in bodies():
@@ -72,6 +74,7 @@ def test_labels_found_with_the_word_check_are_those_of_a_full_scan(name, monkeyp
     assert any(quick)  # the texts hold labels of every lexicon
 
 
+@pytest.mark.slow
 def test_label_words_are_runs_the_label_regexes_see_too():
     """The word check splits texts with re; the label regexes see letters as regex does.
     Every character re takes as a letter or digit regex takes too, and lowering keeps

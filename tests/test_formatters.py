@@ -56,6 +56,7 @@ def finding(**changes) -> Finding:
 
 
 # -- SARIF --------------------------------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.skipif(not SARIF_SCHEMA.is_file(), reason=f"SARIF schema not found at {SARIF_SCHEMA} (../shared absent)")
 def test_sarif_is_valid_and_carries_every_finding(drafts):
     proc = check(drafts, "--format", "sarif", "drafts")
@@ -95,6 +96,7 @@ def test_sarif_is_valid_and_carries_every_finding(drafts):
     assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "drafts/bad.md"
 
 
+@pytest.mark.slow
 def test_sarif_meets_what_github_code_scanning_requires(drafts):
     """sarif-support.md and sarif-limits.md (linter-conventions.md §9), as far as they can be checked offline."""
     log = json.loads(check(drafts, "--format", "sarif", "drafts").stdout)
@@ -165,6 +167,7 @@ def test_github_annotations_escape_and_omit_columns_across_lines():
     assert formatters.render("github", [Result("a.md", [multi])], quiet=True).count("\n") == 0
 
 
+@pytest.mark.slow
 def test_format_auto_picks_github_only_inside_github_actions(drafts):
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     inside = check(drafts, "--format", "auto", "drafts/x", env={**env, "GITHUB_ACTIONS": "true"})
@@ -175,6 +178,7 @@ def test_format_auto_picks_github_only_inside_github_actions(drafts):
 
 
 # -- JUnit and JSON lines -----------------------------------------------------------------------
+@pytest.mark.slow
 def test_junit_is_valid_xml_with_a_failure_per_finding(drafts):
     suites = ET.fromstring(check(drafts, "--format", "junit", "drafts").stdout)
     assert suites.tag == "testsuites" and suites.attrib["failures"] == "3" and suites.attrib["errors"] == "1"
@@ -204,6 +208,7 @@ def test_junit_escapes_markup_and_keeps_errors_next_to_findings():
     assert suites.attrib["tests"] == "4"
 
 
+@pytest.mark.slow
 def test_json_lines_are_the_json_findings(drafts):
     lines = check(drafts, "--format", "json-lines", "drafts").stdout.splitlines()
     assert [json.loads(line) for line in lines] == json_findings(drafts)
@@ -216,6 +221,7 @@ def documented(block: str) -> str:
     return EDITORS_DOC.read_text(encoding="utf-8").split(f"```{block}\n", 1)[1].split("\n```", 1)[0]
 
 
+@pytest.mark.slow
 def test_concise_output_matches_the_vscode_problem_matcher(drafts):
     matcher = json.loads(documented("json"))["tasks"][0]["problemMatcher"]
     pattern = re.compile(matcher["pattern"]["regexp"])
@@ -232,6 +238,7 @@ def test_concise_output_matches_the_vscode_problem_matcher(drafts):
                        "severity": want["severity"], "message": want["message"]}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (shutil.which("vim") or shutil.which("nvim")), reason="needs vim or nvim for the errorformat")
 def test_vim_errorformat_fills_the_quickfix_list_and_jumps_right(tmp_path):
     (tmp_path / "post.md").write_text("Schöne Grüße aus Köln: https://www.beispiel.de/seite #KI\nUnser Team grüßt.\n",

@@ -86,6 +86,7 @@ RUNS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("make", RUNS.values(), ids=RUNS.keys())
 def test_1a_long_runs_without_spaces_take_linear_time(linter, make):
     linear(lambda text: lint(linter, text), make, 3000)
@@ -118,6 +119,7 @@ def test_1b_a_directive_with_long_white_space_is_read_in_linear_time(linter):
     assert seconds(suppress.directive, "postlint-disable" + " " * 64000 + "x") < 0.5
 
 
+@pytest.mark.slow
 def test_1c_unclosed_comments_are_scanned_in_linear_time(linter):
     linear(lambda text: lint(linter, text), lambda n: "Post #KI\n" + "<!--\n" * n, 4000)
     assert seconds(source.body_runs, "Post #KI\n" + "<!--\n" * 64000, 0) < 1
@@ -140,6 +142,7 @@ def alias_bomb(levels: int) -> str:
                       f"channel: *{previous}", "---", "Hallo Welt #KI", ""])
 
 
+@pytest.mark.slow
 def test_2_yaml_aliases_are_not_expanded_into_messages(tmp_path):
     (tmp_path / "bomb.md").write_text(alias_bomb(9), encoding="utf-8")
     code, out, err = run("check", "--no-cache", "bomb.md", cwd=tmp_path, timeout=30)
@@ -284,6 +287,7 @@ def test_14_the_cache_is_data_it_checks_and_never_blocks_on(good):
 
 
 # -- 8, 9. output ---------------------------------------------------------------------------------
+@pytest.mark.slow
 @needs_posix
 def test_8_sarif_on_a_file_name_that_is_not_utf8(tmp_path):
     with open(os.path.join(os.fsencode(tmp_path), b"bad\xff.md"), "wb") as fh:
@@ -298,6 +302,7 @@ def test_8_sarif_on_a_file_name_that_is_not_utf8(tmp_path):
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["text", "concise"])
 @pytest.mark.parametrize("color", ["never", "always"])
 def test_9_terminal_controls_are_escaped(tmp_path, fmt, color):
@@ -314,6 +319,7 @@ def test_9_terminal_controls_are_escaped(tmp_path, fmt, color):
         assert lines[at + 1][lines[at + 2].index("^"):].startswith("#e")
 
 
+@pytest.mark.slow
 def test_9_a_line_break_in_a_name_cannot_forge_a_line(tmp_path):
     code, out, err = run("check", "--no-cache", "-", "--stdin-filename", "a\nb.md: error: all good",
                          stdin=b"Hallo \x1b[31mWelt", cwd=tmp_path)
@@ -334,6 +340,7 @@ CONFIGS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, data, message", CONFIGS.values(), ids=CONFIGS.keys())
 def test_10_a_bad_configuration_is_one_line(good, name, data, message):
     (good / name).write_bytes(data)
@@ -391,6 +398,7 @@ def test_12_a_signal_ends_the_workers_and_the_exit_code_says_so(tmp_path, signum
 
 
 # -- 13. stdin ---------------------------------------------------------------------------------
+@pytest.mark.slow
 @needs_posix
 def test_13_stdin_is_read_up_to_the_limit(tmp_path):
     endless = subprocess.Popen(["yes", "Post #KI"], stdout=subprocess.PIPE)  # never ends
@@ -405,6 +413,7 @@ def test_13_stdin_is_read_up_to_the_limit(tmp_path):
 
 
 # -- 15, 16. drafts ---------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_15_front_matter_without_its_closing_line_is_an_input_error(good):
     (good / "open.md").write_text("---\nchannel: x\nHallo Welt #KI\n", encoding="utf-8")
     code, out, err = run("check", "--no-cache", ".", cwd=good)
@@ -413,6 +422,7 @@ def test_15_front_matter_without_its_closing_line_is_an_input_error(good):
     assert "good.md:1:1" in out
 
 
+@pytest.mark.slow
 def test_16_a_nul_byte_anywhere_makes_a_binary_file(good):
     (good / "nul.md").write_bytes(b"Hallo Welt " + b"a" * 9000 + b"\0 x\n")
     code, out, err = run("check", "--no-cache", ".", cwd=good)
@@ -473,6 +483,7 @@ HOSTILE = st.lists(st.sampled_from(
     max_size=200).map("".join)
 
 
+@pytest.mark.slow
 @PROPERTIES
 @given(text=HOSTILE)
 def test_property_linting_any_text_raises_nothing_and_positions_stay_inside(linter, text):
@@ -498,6 +509,7 @@ YAML_VALUES = st.one_of(st.text(max_size=30), st.integers(), st.booleans(), st.j
 @given(pairs=st.lists(st.tuples(st.sampled_from(["channel", "type", "lang", "scheduled", "account", "sponsored",
                                                  "postlint", "other", "a"]), YAML_VALUES), max_size=6),
        closed=st.booleans())
+@pytest.mark.slow
 def test_property_front_matter_is_findings_or_one_input_error(linter, pairs, closed):
     front = "".join(f"{key}: {value}\n" for key, value in pairs)
     raw = f"---\n{front}{'---' if closed else ''}\nHallo Welt #KI\n"
@@ -517,6 +529,7 @@ PIECES = st.lists(st.sampled_from([" ", "\n", "\t", "\u00a0", "postlint-", "disa
                   max_size=40).map("".join)
 
 
+@pytest.mark.slow
 @PROPERTIES
 @given(content=PIECES)
 def test_property_directives_read_as_the_one_pattern_read_them(content):
@@ -526,6 +539,7 @@ def test_property_directives_read_as_the_one_pattern_read_them(content):
         assert new == (old.group(1), old.group(2), old.end(2))
 
 
+@pytest.mark.slow
 @PROPERTIES
 @given(raw=PIECES, start=st.integers(min_value=0, max_value=3))
 def test_property_comments_are_found_as_the_patterns_found_them(raw, start):
@@ -538,6 +552,7 @@ def test_property_comments_are_found_as_the_patterns_found_them(raw, start):
 @settings(derandomize=True, max_examples=8, deadline=None, database=None)
 @given(unit=st.lists(st.sampled_from(list("#!%_*:\"([{<@`~'") + ["\U0001F600", "<!--", "[x]"]),
                      min_size=1, max_size=3).map("".join))
+@pytest.mark.slow
 def test_property_pathological_repetitions_take_linear_time(linter, unit):
     linear(lambda text: lint(linter, text), lambda n: unit * (n // len(unit)), 2000, slack=0.5)
 

@@ -102,14 +102,15 @@ def test_judgement_doc_commands_run_as_written():
 
 @pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repository")
-def test_real_post_figures_hold():
+@pytest.mark.parametrize(("sample", "recognised", "precision"), [(1, 0.90, 0.90), (2, 0.80, 0.80)])
+def test_real_post_figures_hold(sample, recognised, precision):
     """The figures docs/judgement.md reports, as a floor: a change that loses recognised
     calls to action or precision on the labelled real posts fails here."""
-    result = subprocess.run([sys.executable, "tests/eval/real/score.py", "--json"], cwd=ROOT, capture_output=True,
-                            text=True, check=True)
+    result = subprocess.run([sys.executable, "tests/eval/real/score.py", "--json", "--sample", str(sample)], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
     out = json.loads(result.stdout)
     for lang, got in out["recognised"].items():
-        assert len(got["yes"]) / (len(got["yes"]) + len(got["no"])) >= 0.90, lang
+        assert len(got["yes"]) / (len(got["yes"]) + len(got["no"])) >= recognised, lang
     table = out["PL401"]
     tp, fp, fn = len(table["tp"]), len(table["fp"]), len(table["fn"])
-    assert tp / (tp + fp) >= 0.90 and tp / (tp + fn) >= 0.90
+    assert tp / (tp + fp) >= precision and tp / (tp + fn) >= 0.90

@@ -159,6 +159,7 @@ def by_code(diagnostics: list[dict]) -> dict[str, list[dict]]:
     return found
 
 
+@pytest.mark.slow
 @needs_pygls
 def test_diagnostics_hover_and_clean_shutdown(client, workspace):
     other = open_doc(client, workspace / "notes.py", "https://www.beispiel.de\n")
@@ -195,6 +196,7 @@ def test_diagnostics_hover_and_clean_shutdown(client, workspace):
     assert client.proc.wait(timeout=TIMEOUT) == 0
 
 
+@pytest.mark.slow
 @needs_pygls
 def test_code_actions_suppress_for_real(client, workspace):
     uri = open_doc(client, workspace / "post.md", POST)
@@ -227,6 +229,7 @@ def test_code_actions_suppress_for_real(client, workspace):
     assert client.diagnostics(uri, 5) == []
 
 
+@pytest.mark.slow
 @needs_pygls
 def test_config_changes_apply_without_restart(client, workspace):
     post = "Drei Learnings aus dem Projekt. #Digitalisierung #KI #Mittelstand #Vertrieb #Webinar\n"
@@ -255,6 +258,7 @@ def test_config_changes_apply_without_restart(client, workspace):
     assert "unknown option 'maximum' for rule too-many-hashtags" in bad["message"]
 
 
+@pytest.mark.slow
 @needs_pygls
 def test_every_edit_of_a_long_post_is_linted_again(client, workspace):
     # speed is a benchmark figure, not an assertion: the median is printed (pytest -s), and
@@ -276,6 +280,7 @@ def test_every_edit_of_a_long_post_is_linted_again(client, workspace):
     print(f"\nLSP re-lint of a {len(post):,}-character post, median of {len(timings)} edits: {median * 1000:.1f} ms")
 
 
+@pytest.mark.slow
 def test_server_without_pygls_fails_in_one_line():
     code = "import sys; sys.modules['pygls'] = None; from postlint.cli import main; main(['server'])"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=TIMEOUT)
@@ -290,6 +295,7 @@ def test_server_without_pygls_fails_in_one_line():
     "---\npostlint:\n  ignore:\n    - PL302\nchannel: linkedin\n---\n",
     "",
 ])
+@pytest.mark.slow
 def test_front_matter_ignore_keeps_existing_settings(front):
     import postlint
     from postlint.lsp import Text, ignore_edit

@@ -18,11 +18,13 @@ def _run(code: str) -> str:
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
 
 
+@pytest.mark.slow
 def test_rule_modules_do_not_import_spacy():
     out = _run("import sys\nfrom postlint import registry\nregistry.rules()\nprint('spacy' in sys.modules)")
     assert out.strip() == "False"
 
 
+@pytest.mark.slow
 def test_spacy_loads_only_for_a_rule_that_needs_it():
     code = ("import sys, postlint\n"
             "postlint.lint_text('Drei Learnings #KI', select=['PL2'])\n"
@@ -95,6 +97,7 @@ def test_clause_anchor():
     assert not patterns.find("Hinweise zur Anmeldung folgen.", "de", "call-to-action")
 
 
+@pytest.mark.slow
 def test_readability_needs_no_network(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("network access attempted")
@@ -121,6 +124,7 @@ def test_syllables_are_counted_once_per_word_and_kept_within_bounds(monkeypatch)
     nlp.syllable_counts.cache_clear()
 
 
+@pytest.mark.slow
 def test_hyphenation_points_are_pyphens():
     """The lazily parsed patterns give pyphen's points for every word of the evaluation drafts."""
     import pyphen
@@ -175,10 +179,12 @@ LEXICONS = ["call-to-action", "non-invitations", "personal-references", "selling
             "service-amounts", "commercial-signals", "gifted-signals"]
 
 
-@pytest.mark.parametrize("name", LEXICONS)
-def test_matches_are_those_of_spacys_matcher_on_the_whole_text(name):
+@pytest.mark.slow
+def test_matches_are_those_of_spacys_matcher_on_the_whole_text():
     """Our matcher, run on the sentences that hold a group's trigger words, finds what
-    spaCy's Matcher finds in the whole text (a match within one sentence, anchors kept)."""
+    spaCy's Matcher finds in the whole text (a match within one sentence, anchors kept),
+    for every lexicon. One pass over the drafts for all lexicons: analysing the texts is
+    what costs, and one pass per lexicon cost nine times as much."""
     from spacy.matcher import Matcher
 
     # every draft of the evaluation sets, each in its own language and in the other one
@@ -186,23 +192,26 @@ def test_matches_are_those_of_spacys_matcher_on_the_whole_text(name):
     assert len(drafts) > 500
     matchers, lines = {}, {}
     for lang in ("de", "en"):
-        matchers[lang] = Matcher(nlp.pipeline(lang).vocab)
-        for n, line in enumerate(packs.lexicon(name)):
-            pattern, first, last = patterns.compile_pattern(line)
-            matchers[lang].add(f"{name}:{n}", [pattern])
-            lines[nlp.pipeline(lang).vocab.strings[f"{name}:{n}"]] = (line, first, last)
-    found = 0
+        for name in LEXICONS:
+            matchers[lang, name] = Matcher(nlp.pipeline(lang).vocab)
+            for n, line in enumerate(packs.lexicon(name)):
+                pattern, first, last = patterns.compile_pattern(line)
+                matchers[lang, name].add(f"{name}:{n}", [pattern])
+                lines[nlp.pipeline(lang).vocab.strings[f"{name}:{n}"]] = (line, first, last)
+    found = dict.fromkeys(LEXICONS, 0)
     for path in drafts:
         text = path.read_text(encoding="utf-8").rpartition("\n---\n")[2]
         for lang in ("de", "en"):
             analysis = nlp.analyse(text, lang)
             doc = analysis.doc
-            expected = sorted({(*analysis.span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)), doc[s:e].text,
-                                lines[key][0])
-                               for key, s, e in matchers[lang](doc)
-                               if not (lines[key][1] and not _reference_clause_start(doc, s))
-                               and not (lines[key][2] and not _reference_clause_end(doc, e))
-                               and not any(t.is_sent_start for t in doc[s + 1:e])})
-            assert sorted((m.start, m.end, m.text, m.pattern) for m in patterns.find(text, lang, name)) == expected
-            found += len(expected)
-    assert found > 0
+            for name in LEXICONS:
+                expected = sorted({(*analysis.span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)),
+                                    doc[s:e].text, lines[key][0])
+                                   for key, s, e in matchers[lang, name](doc)
+                                   if not (lines[key][1] and not _reference_clause_start(doc, s))
+                                   and not (lines[key][2] and not _reference_clause_end(doc, e))
+                                   and not any(t.is_sent_start for t in doc[s + 1:e])})
+                got = sorted((m.start, m.end, m.text, m.pattern) for m in patterns.find(text, lang, name))
+                assert got == expected, (name, lang, path.name)
+                found[name] += len(expected)
+    assert all(found.values()), found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import subprocess
 import sys
@@ -13,6 +15,7 @@ from helpers import ROOT
 SCHEMA = json.loads((ROOT / "docs" / "schema" / "output-v1.json").read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_json_output_matches_schema_including_errors(tmp_path):
     (tmp_path / "a.md").write_text("---\nchanel: x\n---\nLest https://example.com #a1 #b2 #c3 #d4 #e5 #f6 #a1\n",
                                    encoding="utf-8")

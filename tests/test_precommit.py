@@ -35,6 +35,7 @@ def try_repo(repo, tmp_path):
                           cwd=repo, capture_output=True, text=True, env=env)
 
 
+@pytest.mark.slow
 def test_bad_draft_fails_and_clean_draft_passes(content_repo, tmp_path):
     bad = content_repo / "drafts" / "bad.md"
     bad.write_text("Lest mehr: https://www.beispiel.de #a1 #b2 #c3 #d4 #e5 #f6 #g7\n", encoding="utf-8")

@@ -48,6 +48,7 @@ def test_fold_at_counts_characters_and_lines():
     assert fold_at("a" * 300, 477, None) is None
 
 
+@pytest.mark.slow
 def test_report_is_one_self_contained_file(example_report):
     _, document, _ = example_report
     dom = parse(document)
@@ -80,6 +81,7 @@ def test_report_is_one_self_contained_file(example_report):
     assert not [n for n in dom.iter() if "style" in n.attrs]  # the policy would block them
 
 
+@pytest.mark.slow
 def test_every_finding_is_in_the_report_at_its_json_position(example_report):
     folder, document, data = example_report
     dom = parse(document)
@@ -149,6 +151,7 @@ def test_counts_header_and_calendar(example_report):
     assert next(dom.find(id="worst").find_all("a")).text().endswith("x/de-produkt-tweet.md")
 
 
+@pytest.mark.slow
 def test_hostile_drafts_are_text(hostile_report):
     folder, document, data = hostile_report
     dom = parse(document)
@@ -180,6 +183,7 @@ def test_hostile_drafts_are_text(hostile_report):
             assert "".join(m.text() for m in marks) == file_slice(Path(f["path"]), f)
 
 
+@pytest.mark.slow
 def test_folds_and_limits_at_known_offsets(tmp_path):
     folder = write(tmp_path / "drafts", {**FOLDS, **OVERFLOWS})
     document, _ = report(folder, tmp_path / "report.html")
@@ -211,6 +215,7 @@ def test_folds_and_limits_at_known_offsets(tmp_path):
     assert "pv-box" in note.find(cls="preview").classes
 
 
+@pytest.mark.slow
 def test_output_option_writes_what_stdout_gets(tmp_path):
     folder = examples(tmp_path)
     for fmt in ("text", "json", "sarif", "html"):
@@ -222,6 +227,7 @@ def test_output_option_writes_what_stdout_gets(tmp_path):
         assert out.read_text(encoding="utf-8") == to_stdout.stdout, fmt
 
 
+@pytest.mark.slow
 def test_unreadable_files_and_empty_runs(tmp_path):
     (tmp_path / "bad.md").write_bytes(b"\xff\xfe not utf-8")
     (tmp_path / "ok.md").write_text("Was meint ihr? Schreibt es in die Kommentare! #KI\n", encoding="utf-8")
@@ -236,6 +242,7 @@ def test_unreadable_files_and_empty_runs(tmp_path):
     assert done.returncode == 0 and "All clear" in done.stdout
 
 
+@pytest.mark.slow
 def test_cached_runs_show_the_same_report(tmp_path):
     folder = examples(tmp_path)
     args = ("check", "--format", "html", "--cache-dir", str(tmp_path / "cache"), str(folder))
@@ -256,6 +263,7 @@ def _snippets():
     return commands, blocks
 
 
+@pytest.mark.slow
 def test_documented_commands_run_as_written(tmp_path):
     commands, blocks = _snippets()
     assert commands and blocks
@@ -306,6 +314,7 @@ def test_large_runs_pack_the_drafts_past_the_first(tmp_path):
     assert "without script the first 3 are shown" in document
 
 
+@pytest.mark.slow
 def test_the_committed_screenshot_is_shown_and_not_blank():
     from report_tools import read_png
 
@@ -317,6 +326,7 @@ def test_the_committed_screenshot_is_shown_and_not_blank():
     assert len(colours) > 50
 
 
+@pytest.mark.slow
 def test_output_errors_exit_2_before_any_lint(tmp_path):
     done = postlint("check", "--format", "html", "--output", str(tmp_path / "missing" / "r.html"), str(ROOT / "examples"))
     assert done.returncode == 2 and "cannot write" in done.stderr and done.stdout == ""

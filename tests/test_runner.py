@@ -40,6 +40,7 @@ def recorded_runs(root):
     return sorted((root / ".postlint_cache" / "runs").glob("*.json"))
 
 
+@pytest.mark.slow
 def test_cache_hit_gives_the_same_output(repo):
     first = run("drafts", cwd=repo)
     assert len(cache_entries(repo)) == 80
@@ -48,6 +49,7 @@ def test_cache_hit_gives_the_same_output(repo):
     assert (repo / ".postlint_cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
 
 
+@pytest.mark.slow
 def test_a_run_that_starts_with_an_empty_cache_keys_each_file_where_it_is_linted(repo):
     """No lookups, so no reading ahead: the key comes from the bytes that were linted, and it
     is the key a later run looks up."""
@@ -63,6 +65,7 @@ def test_a_run_that_starts_with_an_empty_cache_keys_each_file_where_it_is_linted
     assert shards("pooled") == written  # every file was a hit: nothing linted, nothing appended
 
 
+@pytest.mark.slow
 def test_changed_file_or_config_invalidates(repo):
     run("drafts", cwd=repo)
     (repo / "drafts" / "d08.md").write_text(DRAFT, encoding="utf-8")
@@ -75,6 +78,7 @@ def test_changed_file_or_config_invalidates(repo):
     assert run("--select", "PL2", "drafts", cwd=repo) == run("--no-cache", "--select", "PL2", "drafts", cwd=repo)
 
 
+@pytest.mark.slow
 def test_cached_scheduled_drafts_still_meet_the_other_drafts(repo):
     scheduled = "---\naccount: anna\nscheduled: 2026-12-01T{}:00:00+01:00\n---\nText {} #a\nWas meint ihr?\n"
     (repo / "drafts" / "s1.md").write_text(scheduled.format("09", 1), encoding="utf-8")
@@ -87,6 +91,7 @@ def test_cached_scheduled_drafts_still_meet_the_other_drafts(repo):
     assert out == run("--no-cache", "drafts", cwd=repo)
 
 
+@pytest.mark.slow
 def test_jobs_give_identical_output(repo):
     (repo / "drafts" / "s1.md").write_text("---\nscheduled: 2026-12-01T09:00:00+01:00\n---\nA #a\nWas meint ihr?\n",
                                            encoding="utf-8")
@@ -108,6 +113,7 @@ except SystemExit as exc:
 """
 
 
+@pytest.mark.slow
 def test_unchanged_run_is_replayed_without_loading_the_linter(repo):
     first = run("drafts", cwd=repo)
     assert len(recorded_runs(repo)) == 1
@@ -116,6 +122,7 @@ def test_unchanged_run_is_replayed_without_loading_the_linter(repo):
     assert len(recorded_runs(repo)) == 1
 
 
+@pytest.mark.slow
 def test_replay_follows_drafts_configuration_and_environment(repo):
     first = run("drafts", cwd=repo)
     (repo / "drafts" / "d08.md").write_text(DRAFT, encoding="utf-8")
@@ -136,6 +143,7 @@ def test_replay_follows_drafts_configuration_and_environment(repo):
     assert len(recorded_runs(repo)) == 7
 
 
+@pytest.mark.slow
 def test_replay_with_a_config_file_and_no_paths_still_follows_the_drafts(repo):
     (repo / "rules.toml").write_text("[rules.too-many-hashtags]\nmax = 6\n", encoding="utf-8")
     first = run("--config", "../rules.toml", cwd=repo / "drafts")
@@ -144,6 +152,7 @@ def test_replay_with_a_config_file_and_no_paths_still_follows_the_drafts(repo):
     assert second != first and '"message": "7 hashtags (max 6): #g7"' in second
 
 
+@pytest.mark.slow
 def test_runs_with_input_errors_or_without_cache_are_not_recorded(repo):
     proc = subprocess.run([sys.executable, "-m", "postlint", "check", "drafts", "missing.md"], capture_output=True,
                           text=True, cwd=repo)
@@ -216,6 +225,7 @@ def test_compact_runs_report_what_full_runs_report(repo, monkeypatch):
     assert {"PL601", "PL202", "PL002"} <= codes  # schedule, single-draft and after-suppression rules
 
 
+@pytest.mark.slow
 def test_file_names_that_are_not_utf8_are_checked_cached_and_replayed(tmp_path):
     (tmp_path / os.fsdecode(b"caf\xe9.md")).write_text("Text #a1 #b2 #c3 #d4 #e5 #f6\n", encoding="utf-8")
     outputs = []
@@ -227,6 +237,7 @@ def test_file_names_that_are_not_utf8_are_checked_cached_and_replayed(tmp_path):
     assert outputs[0] == outputs[1] == outputs[2] == ["caf\ufffd.md:1:26: PL202 [warning] 6 hashtags (max 5): #f6"]
 
 
+@pytest.mark.slow
 def test_results_are_handed_over_as_they_are_done_until_a_draft_waits_for_the_schedule(repo):
     from postlint import runner
     from postlint.linter import Linter
@@ -302,6 +313,7 @@ def test_a_run_too_large_to_replay_reads_no_file(repo, monkeypatch):
     assert replay._key(["check", "drafts"]) is not None and len(read) >= 80
 
 
+@pytest.mark.slow
 def test_a_pool_started_while_listing_is_stopped_by_a_broken_configuration_further_down(tmp_path):
     """Workers start once enough files are listed; a configuration error found later ends
     them at once instead of letting the run wait for them to finish starting."""
@@ -359,3 +371,17 @@ def test_the_rules_are_loaded_before_the_workers_are_forked(monkeypatch):
             assert pool.submit(_rules_loaded).result(timeout=60)
     finally:
         pool.shutdown()
+
+
+def test_the_cache_and_replay_key_follows_python_and_the_installed_distributions(tmp_path, monkeypatch):
+    from postlint import paths
+
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    (site / "spacy-3.8.2.dist-info").mkdir()
+    monkeypatch.setattr(sys, "path", [str(site)])
+    before = paths.fingerprint.__wrapped__()
+    (site / "spacy-3.8.2.dist-info").rename(site / "spacy-3.8.3.dist-info")
+    upgraded = paths.fingerprint.__wrapped__()
+    monkeypatch.setattr(sys, "version", sys.version + " (another build)")
+    assert len({before, upgraded, paths.fingerprint.__wrapped__()}) == 3

@@ -89,6 +89,7 @@ def test_an_unknown_time_zone_is_a_config_error():
         Linter(Options(calendar=("timezone=Europe/Berlín",)))
 
 
+@pytest.mark.slow
 def test_check_command_looks_across_the_files_of_a_folder(tmp_path):
     for name, when in (("a.md", "09:00"), ("b.md", "10:00")):
         (tmp_path / name).write_text(f"---\nscheduled: 2026-12-01T{when}:00+01:00\n---\n{CLEAN}\n")

@@ -60,6 +60,7 @@ def test_language_detection():
     assert build("---\nlang: en\n---\nWir freuen uns auf euch.").lang == "en"
 
 
+@pytest.mark.slow
 def test_any_front_matter_is_linted_or_refused_with_an_input_error():
     """Seeded fuzzing: YAML 1.1 booleans as keys, values Python cannot hold (2026-02-30,
     +25:00), tags, anchors, flow collections, odd characters: no other exception."""

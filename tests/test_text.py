@@ -245,6 +245,7 @@ def test_unit_offset(unit, limit, offset):
     assert text.unit_offset(MIXED, limit, unit) == offset
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", ["characters", "utf16", "graphemes"])
 def test_unit_offset_is_where_a_prefix_first_exceeds_the_limit(unit):
     string = f"Größe 👍🏽 e\u0301 {FAMILY}{FLAG_DE}🇦 ok\r\n{HEAD_SHAKE}."

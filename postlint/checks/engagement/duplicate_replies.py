@@ -58,10 +58,6 @@ OPTIONS = {"min-similarity": float, "min-words": int}
 TEXTS = "all"  # replies are compared whether they are scheduled or not
 
 
-def check(draft, opts):
-    return ()  # needs every draft of the run: see check_all
-
-
 def check_all(timeline, opts_for):
     # de: fast dieselbe Antwort wie replies/b.md (92 % gleich; Kopie ab 80 %)
     return similar.copies(timeline, opts_for, lambda others, value, limit:

@@ -114,7 +114,7 @@ def calls(text: str, lang: str):
         return not nlp.inside(idioms, start)
 
     for url in text_mod.urls(text):
-        if outside(url.start, url.end) and not _credit(text, url.start) and not _name(url.text):
+        if outside(url.start, url.end) and not _credit(text, url.start) and not _name(text, url):
             yield url.start, url.end, "link"
     for m in patterns.find(text, lang, "call-to-action"):
         if outside(m.start, m.end):
@@ -152,10 +152,13 @@ def calls(text: str, lang: str):
             yield (*span, kind)
 
 
-def _name(url: str) -> bool:
+def _name(text: str, url) -> bool:
     """A bare domain used as a shop's name ("Ein neuer Artikel bei iparfumerie.de!",
-    "Iparfumerie.de wünscht Ihnen …"): no scheme, no "www." and no path."""
-    return "://" not in url and not url.lower().startswith("www.") and "/" not in url
+    "Iparfumerie.de wünscht Ihnen …"): no scheme, no "www." and no path, and not where a
+    place to go stands ("Our talk is live on poosh.com", "more at Obama.org", "unter xy.de")."""
+    bare = "://" not in url.text and not url.text.lower().startswith("www.") and "/" not in url.text
+    before = text[max(0, url.start - 12):url.start].split()
+    return bare and not (before and before[-1].lower() in cues()["pointer-preposition"])
 
 
 def _credit(text: str, start: int) -> bool:
@@ -200,7 +203,10 @@ def _german_call(clause):
     # the Sie-form: "Melden Sie sich an", "Sparen Sie" (a question "Kennen Sie das?" asks the reader)
     if after is not None and after.text == "Sie" and (grammar.german_infinitive(word) or word in c["sie-form"]):
         return verb, after
-    if (lemma := grammar.german_ihr_form(word)) is not None and word not in c["finite-de"]:
+    if (lemma := grammar.german_ihr_form(word)) is not None and (word not in c["finite-de"] or (
+            # "Geht wählen!", "Geht spazieren!": a verb of motion before the infinitive of its purpose
+            clause.end == "!" and after is not None and after.text.islower()
+            and grammar.german_infinitive(after.lower_))):
         if lemma in c["no-call"]:
             return None
         if _ihr_imperative(lemma, after, clause, first):
@@ -229,6 +235,8 @@ def _ihr_imperative(lemma: str, after, clause, first: int) -> bool:
         return nxt in c["saying-object"] or nxt in c["ihr-cue"]
     if nxt in c["object-pronoun-de"]:  # "Probiert sie aus!", "Schickt das an …", not "So versucht sie …"
         return clause.end == "!" or len(rest) > 1 and rest[1] in c["preposition-de"] and clause.end != "?"
+    if len(rest) > 2 and rest[0] in c["particle-de"] and rest[1] == "zu":
+        return clause.end != "?"  # a separable verb before its zu-infinitive: "Hört auf zu jammern"
     if any(w in c["subject-de"] and w != "ihr" for w in rest[:2]):
         return False  # a subject of its own: "Kommt er?", "Zeigt sich"
     if nxt in c["negation"]:  # "Verpasst nicht …", not "Geht nicht"
@@ -261,6 +269,10 @@ def _du_imperative(word: str, lemma: str, first_person: bool, verb, after, claus
         return lemma in c["negated"]
     if nxt in c["du-cue"]:
         return True
+    # an object pronoun, then a particle or a place: "Drucke es aus", "Klebe es auf die Vase"
+    # (the first person with "ich" left out says so: "Finde es super", "Sehe das anders")
+    if nxt in c["object-pronoun-de"] and len(rest) > 1 and rest[1] in c["preposition-de"] | c["particle-de"]:
+        return clause.end != "?"
     if first_person or nxt in c["subject-de"] or nxt in c["third-person"] or nxt in c["finite-de"]:
         return False
     # an adjective or a noun before a noun: "Neuer Abschnitt", "Blick hinter die Kulissen"
@@ -337,6 +349,8 @@ def _english_imperative(clause, first: int, weak: bool):
         return verb, words[first + 2]
     if grammar.is_tagged(verb) or not grammar.english_verb(word) or word in c["speaker-en"]:
         return None
+    if first and words[first - 1].lower_ in ("please", "pls", "plz", "kindly"):
+        return verb, after or verb  # a verb after "please" is a request whatever follows
     if after is None:  # "Watch!", 'Comment "YES"'
         return (verb, verb) if not weak and (clause.end == "!" or clause.closer in OBJECT_FOLLOWS) else None
     nxt = after.lower_

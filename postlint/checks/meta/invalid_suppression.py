@@ -26,9 +26,8 @@ from postlint.problem import Hit
 CODE = "PL003"
 NAME = "invalid-suppression"
 OPTIONS = {}
-AFTER_SUPPRESSIONS = True
 
 
-def check(draft, opts):
-    for start, end, message in draft.suppression_problems["invalid"]:
+def check_suppressions(draft, opts, outcome):
+    for start, end, message in outcome.invalid:
         yield Hit(start, end, message, raw=True)

@@ -25,9 +25,8 @@ from postlint.problem import Hit
 CODE = "PL002"
 NAME = "unused-suppression"
 OPTIONS = {}
-AFTER_SUPPRESSIONS = True
 
 
-def check(draft, opts):
-    for start, end, message in draft.suppression_problems["unused"]:
+def check_suppressions(draft, opts, outcome):
+    for start, end, message in outcome.unused:
         yield Hit(start, end, message, raw=True)

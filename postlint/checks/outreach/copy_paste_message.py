@@ -62,10 +62,6 @@ OPTIONS = {"min-similarity": float, "min-words": int}
 TEXTS = "all"  # notes and messages are compared whether they are scheduled or not
 
 
-def check(draft, opts):
-    return ()  # needs every draft of the run: see check_all
-
-
 def check_all(timeline, opts_for):
     # de: gleicher Text wie notes/b.md bis auf den Namen (96 % gleich; Kopie ab 85 %)
     return similar.copies(timeline, opts_for, lambda others, value, limit:

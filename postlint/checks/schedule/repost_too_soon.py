@@ -67,10 +67,6 @@ OPTIONS = {"window-days": int, "min-similarity": float}
 TEXTS = "scheduled"  # only scheduled posts have a time to compare
 
 
-def check(draft, opts):
-    return ()  # needs every draft of the run: see check_all
-
-
 def check_all(timeline, opts_for):
     for posts in timeline.streams(opts_for):
         index, links = similar.Index(), {}

@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Draw the labelled real-post sample from ../shared/corpus (fixed seed, five strata).
 
-    python tests/eval/real/sample.py OUT.jsonl   # id, stratum, channel, lang, text per line
+    python tests/eval/real/sample.py OUT.jsonl      # id, stratum, channel, lang, text per line
+    python tests/eval/real/sample.py OUT.jsonl 2    # the second sample
+
+Sample 1 (labels.jsonl): 130 posts per stratum, seed 20261207. Sample 2 (labels-2.jsonl),
+drawn after everything was tuned on sample 1 to measure on posts nobody had looked at:
+80 per stratum, seed 20261208, none of sample 1's posts.
 
 The texts stay outside the repository (their licences forbid copying them in); only the ids
 and the labels a person gave after reading them are kept, in `labels.jsonl` beside this file.
@@ -15,8 +20,7 @@ import sys
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
-SEED = 20261207
-PER_STRATUM = 130
+SAMPLES = {1: (20261207, 130), 2: (20261208, 80)}  # sample -> (seed, posts per stratum)
 # stratum -> (file, id prefix, channel the posts were published on, language)
 STRATA = {
     "linkedin-en": ("real-posts.jsonl", "li-kaggle-", "linkedin", "en"),
@@ -38,13 +42,16 @@ def records(corpus: Path = CORPUS) -> dict[str, dict]:
     return found
 
 
-def sample(corpus: Path = CORPUS) -> list[dict]:
-    """PER_STRATUM posts of each stratum in its language, drawn with SEED, in id order per stratum."""
-    rng, chosen, everything = random.Random(SEED), [], records(corpus)
+def sample(corpus: Path = CORPUS, which: int = 1) -> list[dict]:
+    """The posts of a sample: per stratum, posts in its language drawn with the sample's seed
+    from those no earlier sample drew, in id order per stratum."""
+    seed, per_stratum = SAMPLES[which]
+    earlier = {row["id"] for n in range(1, which) for row in sample(corpus, n)}
+    rng, chosen, everything = random.Random(seed), [], records(corpus)
     for stratum, (name, prefix, channel, lang) in STRATA.items():
         pool = sorted(i for i, r in everything.items() if r["file"] == name and i.startswith(prefix)
-                      and (r.get("lang") or r.get("lang_guess")) == lang)
-        for post_id in sorted(rng.sample(pool, PER_STRATUM)):
+                      and (r.get("lang") or r.get("lang_guess")) == lang and i not in earlier)
+        for post_id in sorted(rng.sample(pool, per_stratum)):
             chosen.append({"id": post_id, "stratum": stratum, "channel": channel, "lang": lang,
                            "text": everything[post_id]["text"]})
     return chosen
@@ -52,5 +59,5 @@ def sample(corpus: Path = CORPUS) -> list[dict]:
 
 if __name__ == "__main__":
     with open(sys.argv[1], "w", encoding="utf-8") as out:
-        for row in sample():
+        for row in sample(which=int(sys.argv[2]) if len(sys.argv) > 2 else 1):
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
