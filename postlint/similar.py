@@ -9,10 +9,11 @@ How alike two texts are is the Jaccard similarity of their sets of word 3-shingl
 (lowercased words, links left out), estimated by the share of equal MinHash values. The
 MinHash is one-permutation hashing (Li, Owen and Zhang 2012) with densification by rotation
 (Shrivastava and Li 2014): every shingle is hashed once, not once per permutation, which
-keeps it fast in pure Python. Candidate pairs come from LSH banding (16 bands of 4 values):
-two drafts are compared only when one band is equal, never all pairs. Pairs at the default
-thresholds (0.8 to 0.9) become candidates with a probability above 99.9 %; the estimate's
-standard error is about 0.05 at 0.8.
+keeps it fast in pure Python (no numpy, no datasketch). Candidate pairs come from LSH
+banding (16 bands of 4 values): two drafts are compared only when two bands are equal,
+never all pairs, and only with the latest drafts of each bucket. Pairs at the default
+thresholds (0.8 to 0.9) become candidates with a probability of 99.7 % or more; the
+estimate's standard error is about 0.05 at 0.8.
 """
 
 from __future__ import annotations
@@ -36,16 +37,16 @@ SHINGLE = 3
 MASK32 = 0xFFFFFFFF
 MASK64 = 0xFFFFFFFFFFFFFFFF
 # in one LSH bucket only the latest drafts are compared: a plan with 1,000 copies of one note
-# stays linear (exact copies share one signature and are compared once anyway)
+# stays linear, and the copies still form one group (each is linked to the one before)
 BUCKET_DEPTH = 8
 MIN_BANDS = 2
 # texts compared without their salutation and names: they speak to one person
 TO_PERSONS = frozenset({"connection-note", "message", "comment"})
 WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
-# "Hallo Frau Dr. Keller," "Hi Sarah!" "Liebe Anna –": a short opening clause that greets
 # "Danke, Anna!" "Anna, gute Frage" "connect, Tom." "Liebe Grüße, Jule": a name set off by
 # punctuation, at most three capitalised words
 VOCATIVE = regex.compile(r"(?:^|[,;]\s*)((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})(?=\s*[,!?.:]|\s*$)", regex.M)
+# "Hallo Frau Dr. Keller," "Hi Sarah!" "Liebe Anna –": a short opening clause that greets
 SALUTATION = regex.compile(r"\A\s*((?:[^\n,!:;–—]{1,40}?))\s*(?:[,!:;–—]|\n)")
 
 
@@ -54,7 +55,7 @@ class Fingerprint:
     """What the cross-draft rules keep of a draft's text."""
 
     signature: array  # PERMUTATIONS MinHash values ('I')
-    words: int  # words compared (without links and, in outreach, the salutation)
+    words: int  # words compared (without links and, for texts to persons, the names)
     links: tuple[str, ...]  # normalised links that have a path (a bare home page is a signature)
     span: tuple[int, int]  # file offsets of the first line of the text: where findings point
 

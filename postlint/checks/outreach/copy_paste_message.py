@@ -17,8 +17,10 @@ from a prepared text that it adapts (002:112).
 ## Why is this bad?
 "Dann der Inhalt: ist er persönlich oder klingt er nach copy-paste?" (003:5): a note
 that only swaps the name reads as mass outreach, and recipients who compare notes (or
-LinkedIn, which limits invitations) notice. Templates are fine when they are adapted
-(002:112, 004:2390), so the rule looks for unadapted reuse only.
+LinkedIn, which limits invitations) notice. Templates are fine when they are adapted:
+"Ich habe einen solchen Text bereits vorbereitet, welchen ich nach Bedarf an die jeweilige
+Situation anpasse" ("LinkedIn-Kontaktanfragen bestätigen oder „folgen“ lassen?", 002:112),
+so the rule looks for unadapted reuse only. The threshold is the catalogue's proposal (H60).
 
 ## Example
 Several drafts, one after the other as `tail -n +1 notes/*.md` prints them:
