@@ -29,6 +29,7 @@ import regex
 from postlint import packs
 from postlint.calendar import label
 from postlint.problem import Hit
+from postlint.text import blanked
 
 PERMUTATIONS = 64
 BANDS = 16
@@ -63,7 +64,7 @@ class Fingerprint:
 def fingerprint(draft, names: bool = False) -> Fingerprint | None:
     """The fingerprint of a draft's text, None when it has no words. `names`: leave out the
     salutation and the names, so notes or replies that differ only in the name look alike."""
-    text = _without_links(draft.text, draft.urls)
+    text = blanked(draft.text, draft.urls)
     if names:
         tokens = [w.lower() for _, w in _without_names(text, [(m.start(), m.group()) for m in WORD.finditer(text)])]
     else:
@@ -75,13 +76,6 @@ def fingerprint(draft, names: bool = False) -> Fingerprint | None:
     line_end = text.find("\n", first)
     links = tuple(sorted({link for url in draft.urls if (link := normal_link(url.text))}))
     return Fingerprint(signature(tokens), len(tokens), links, draft.file_span(first, line_end % (len(text) + 1)))
-
-
-def _without_links(text: str, urls) -> str:
-    """The text with its links blanked out (same length: offsets stay)."""
-    for url in reversed(urls):
-        text = text[:url.start] + " " * (url.end - url.start) + text[url.end:]
-    return text
 
 
 def _without_names(text: str, words: list[tuple[int, str]]) -> list[tuple[int, str]]:

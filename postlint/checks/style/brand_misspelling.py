@@ -48,20 +48,21 @@ from postlint.problem import Hit
 CODE = "PL710"
 NAME = "brand-misspelling"
 OPTIONS = {"brands": list}
-# a word as a brand could be spelled: letters and digits, inner hyphens, dots or ampersands
-WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-.&'’][\p{L}\p{N}]+)*")
+# the second of two words written apart: "Linked In", "Whats-App"
+NEXT_WORD = regex.compile(r"[ -][\p{L}\p{N}]+")
 POSSESSIVE = regex.compile(r"['’]s?$")
+SEPARATORS = str.maketrans("", "", " \t-.&'’")  # "Linked In", "Coca-Cola": compared without them
 
 
 def check(draft, opts):
     brands = _brands(tuple(opts["brands"]))
-    skip = [(e.start, e.end) for e in (*draft.urls, *draft.hashtags, *draft.mentions, *text.emails(draft.text))]
-    words = [m for m in WORD.finditer(draft.text) if not any(s <= m.start() < e for s, e in skip)]
-    for n, m in enumerate(words):
+    # hashtags, mentions, links and e-mail addresses are blanked out: "#linkedin" is no misspelling
+    searched = text.blanked(draft.text, (*draft.urls, *draft.hashtags, *draft.mentions, *text.emails(draft.text)))
+    for m in _candidates(tuple(brands)).finditer(searched):
         # two words written apart ("Linked In"), then the word alone
-        pair = words[n + 1] if n + 1 < len(words) and regex.fullmatch(r"[ \-]", draft.text[m.end():words[n + 1].start()]) else None
-        for end in ((pair.end(),) if pair else ()) + (m.end(),):
-            spelled = POSSESSIVE.sub("", draft.text[m.start():end])  # "LinkedIn's" is the brand's spelling
+        after = NEXT_WORD.match(searched, m.end())
+        for end in ((after.end(), m.end()) if after else (m.end(),)):
+            spelled = POSSESSIVE.sub("", searched[m.start():end])  # "LinkedIn's" is the brand's spelling
             found = _match(spelled, brands)
             if found:
                 # de: 'Linkedin' für die Marke 'LinkedIn'
@@ -69,11 +70,20 @@ def check(draft, opts):
                 break
 
 
+@functools.cache
+def _candidates(keys: tuple[str, ...]) -> regex.Pattern:
+    """Words that start as a brand does, in any case: only they can misspell one (a
+    misspelling keeps the first letter), which spares most words of a post the comparison."""
+    firsts = "".join(sorted({regex.escape(k[0]) for k in keys}))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])[{firsts}][\p{{L}}\p{{N}}]*(?:[-.&'’][\p{{L}}\p{{N}}]+)*",
+                         regex.IGNORECASE)
+
+
 def _match(spelled: str, brands: dict[str, str]) -> str | None:
     """The brand that `spelled` misspells, or None (also when it is the brand itself)."""
-    if spelled in brands.values() or spelled.isupper():  # "YOUTUBE" shouts, it does not misspell
+    key = spelled.translate(SEPARATORS).lower()
+    if not key or spelled in brands.values() or spelled.isupper():  # "YOUTUBE" shouts, it does not misspell
         return None
-    key = _key(spelled)
     if key in _common():  # "planen" is a word, whatever the brand "Planen"
         return None
     if key in brands:  # another case, a space or a hyphen
@@ -88,13 +98,9 @@ def _match(spelled: str, brands: dict[str, str]) -> str | None:
     return None
 
 
-def _key(word: str) -> str:
-    return regex.sub(r"[\s\-.&'’]", "", word).lower()
-
-
 @functools.cache
 def _brands(configured: tuple[str, ...]) -> dict[str, str]:
-    return {_key(name): name for name in (*lexicon("brands"), *configured)}
+    return {name.translate(SEPARATORS).lower(): name for name in (*lexicon("brands"), *configured)}
 
 
 @functools.cache
