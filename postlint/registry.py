@@ -115,6 +115,8 @@ def suggestion(key: str) -> str:
     """ " (did you mean 'too-many-hashtags'?)" for a misspelt rule name or code, or ""."""
     import difflib
 
+    if key[:2].lower() == "pl" and len(key) < 5:  # a family prefix ("PL9"): no code is "close" to it
+        return ""
     names = sorted({r.name for r in rules()} | {r.code for r in rules()})
     close = difflib.get_close_matches(key.upper() if key[:2].lower() == "pl" else key.lower(), names, n=1, cutoff=0.75)
     return f" (did you mean {close[0]!r}?)" if close else ""
