@@ -51,17 +51,31 @@ class Post:
         self.clock = f"{self.local.hour:02d}:{self.local.minute:02d}"
 
 
+@dataclass(slots=True, eq=False)
+class Listed:
+    """An unscheduled draft whose text the rules that compare texts see (similar.py)."""
+
+    draft: DraftCore | Scheduled
+    row: int | None
+    account: str
+    channel: str
+
+
 class Timeline:
-    """Every scheduled draft of a run, grouped per (account, channel), each group in time order."""
+    """Every scheduled draft of a run, grouped per (account, channel), each group in time order;
+    and every draft with a text fingerprint (`texts`, in the order given), scheduled or not."""
 
     def __init__(self, entries, tz: ZoneInfo):
-        posts = []
+        posts, self.texts = [], []
         for draft, row in entries:
             when = draft.meta.get("scheduled")
+            item = None
             if when is not None:
                 utc = when.astimezone(dt.UTC)
-                posts.append(Post(draft, row, utc, utc.astimezone(tz), draft.meta.get("account", ""),
-                                  draft.channel))
+                item = Post(draft, row, utc, utc.astimezone(tz), draft.meta.get("account", ""), draft.channel)
+                posts.append(item)
+            if getattr(draft, "fingerprint", None) is not None:
+                self.texts.append(item or Listed(draft, row, draft.meta.get("account", ""), draft.channel))
         posts.sort(key=lambda p: (p.utc, p.draft.path, p.row or 0))
         self.posts = posts
         self.groups: dict[tuple[str, str], list[Post]] = {}

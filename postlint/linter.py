@@ -17,7 +17,7 @@ from pathlib import Path
 
 from postlint import calendar
 from postlint import config as config_mod
-from postlint import fixes, frontmatter, i18n, lang as lang_mod, packs, registry, source, suppress, tabular
+from postlint import fixes, frontmatter, i18n, lang as lang_mod, packs, registry, similar, source, suppress, tabular
 from postlint.i18n import t
 from postlint.paths import CALENDAR_SUFFIXES, DRAFT_SUFFIXES, read_up_to
 from postlint.problem import FINDING_ORDER, ConfigError, Finding, Hit, InputError, Level, pickled_by_fields, short
@@ -60,7 +60,7 @@ class Entry:
     def on_schedule(self) -> bool:
         """Whether the schedule pass has this draft to compare: it is scheduled, and rules of
         that pass apply to it."""
-        return bool(self.cross) and "scheduled" in self.draft.meta
+        return bool(self.cross) and ("scheduled" in self.draft.meta or self.draft.fingerprint is not None)
 
 
 @pickled_by_fields
@@ -294,6 +294,8 @@ class Linter:
             settings = {id(e.draft): e.cross[code] for e in entries if code in e.cross}
             # `opts_for(post)` is a dict lookup: the rules ask for every post
             options = {post: settings[id(post.draft)][1] for post in timeline.posts if id(post.draft) in settings}
+            options.update((item, settings[id(item.draft)][1]) for item in timeline.texts
+                           if item not in options and id(item.draft) in settings)
             try:
                 for draft, hit in rule.check(timeline, options.get):
                     owner[id(draft)].findings.append(stamp(rule, settings[id(draft)][0], hit, draft))
@@ -309,6 +311,8 @@ class Linter:
         # shared with every entry of the same plan (never changed in place): one copy per
         # batch of results sent back from a worker process
         entry.cross, entry.after = cross, after
+        if cross and _compares_texts(tuple(cross), "scheduled" in draft.meta):
+            draft.fingerprint = similar.fingerprint(draft, names=draft.type in similar.TO_PERSONS)
         if known is not None:
             entry.findings = list(known)
             return
@@ -376,6 +380,14 @@ class Linter:
         return source.Draft(path=display, raw=raw, meta=meta, channel=channel, type=pick("type", None, DEFAULT_TYPE),
                             lang=lang, body_start=fm.end, text=text, notes=notes, front_matter=fm, _runs=runs,
                             _line_starts=line_starts or [], account=account, accounts=cfg.accounts)
+
+
+@functools.cache
+def _compares_texts(codes: tuple[str, ...], scheduled: bool) -> bool:
+    """Whether one of these cross-draft rules compares texts of drafts like this one: their
+    `texts` is "all", or "scheduled" and the draft is scheduled (the rest see times only)."""
+    texts = {registry.lookup(code).texts for code in codes}
+    return "all" in texts or ("scheduled" in texts and scheduled)
 
 
 def stamp(rule: registry.Rule, level: Level, hit: Hit, draft: source.Draft) -> Finding:

@@ -48,6 +48,9 @@ class Rule:
     check: Callable[..., Iterable[Any]]  # the phase's check function
     default_level: Level  # from the built-in pack
     module: str
+    # a "run" rule that compares texts: "all" drafts or the "scheduled" ones get a
+    # fingerprint (similar.py) in the draft phase; None: it sees times only
+    texts: str | None = None
 
     @property
     def summary(self) -> str:
@@ -68,7 +71,7 @@ def _load(module: types.ModuleType, family: str, family_doc: str, levels: dict) 
         raise RuntimeError(f"rule {module.NAME} has no section in rules/core (its default level)")
     return Rule(module.CODE, module.NAME, family, family_doc, module.__doc__ or "", dict(module.OPTIONS),
                 PHASES[functions[0]], getattr(module, functions[0]), Level.parse(levels[module.NAME]["level"]),
-                module.__name__)
+                module.__name__, getattr(module, "TEXTS", None))
 
 
 @functools.cache
@@ -113,6 +116,8 @@ def suggestion(key: str) -> str:
     """ " (did you mean 'too-many-hashtags'?)" for a misspelt rule name or code, or ""."""
     import difflib
 
+    if key[:2].lower() == "pl" and len(key) < 5:  # a family prefix ("PL9"): no code is "close" to it
+        return ""
     names = sorted({r.name for r in rules()} | {r.code for r in rules()})
     close = difflib.get_close_matches(key.upper() if key[:2].lower() == "pl" else key.lower(), names, n=1, cutoff=0.75)
     return t(" (did you mean {name}?)", name=repr(close[0])) if close else ""

@@ -246,6 +246,8 @@ class DraftCore:
     # (text offset, file offset) at the start of each kept run of the body
     _runs: list[tuple[int, int]] = field(repr=False)
     _line_starts: list[int] | array = field(repr=False, default_factory=list)
+    # set by the linter when a rule compares texts across drafts (similar.Fingerprint)
+    fingerprint: Any = field(repr=False, default=None)
 
     def file_offset(self, offset: int) -> int:
         """Map a post-text offset to a file offset."""
@@ -269,17 +271,18 @@ class DraftCore:
     @property
     def scheduled_span(self) -> tuple[int, int]:
         """Where the `scheduled` value is: the schedule rules report there."""
-        return self.front_matter.value_spans["scheduled"]
+        return self.front_matter.value_spans.get("scheduled", (0, 0))
 
     def on_timeline(self) -> Scheduled:
         self.position(0)
-        # a plan has many posts and few accounts, channels and UTC offsets: one object each
-        account, when = self.meta.get("account"), self.meta["scheduled"]
+        # a plan has many posts and few accounts, channels and UTC offsets: one object each;
+        # an unscheduled draft is there for the rules that compare texts (its fingerprint)
+        account, when = self.meta.get("account"), self.meta.get("scheduled")
         if isinstance(when, datetime.datetime) and isinstance(when.tzinfo, datetime.timezone):
             when = when.replace(tzinfo=_OFFSETS.setdefault(when.tzinfo, when.tzinfo))
         return Scheduled(self.path, sys.intern(self.channel), sys.intern(self.type), when,
                          sys.intern(account) if isinstance(account, str) else account, self.scheduled_span,
-                         self._line_starts)
+                         self._line_starts, self.fingerprint)
 
     def line_text(self, line: int) -> str:
         self.position(0)
@@ -314,11 +317,12 @@ class Scheduled:
     account: str | None
     scheduled_span: tuple[int, int]
     _line_starts: list[int] | array = field(repr=False)
+    fingerprint: Any = field(repr=False, default=None)
 
     @property
     def meta(self) -> dict[str, Any]:
-        return {"scheduled": self.scheduled} if self.account is None else {
-            "scheduled": self.scheduled, "account": self.account}
+        meta = {} if self.scheduled is None else {"scheduled": self.scheduled}
+        return meta if self.account is None else {**meta, "account": self.account}
 
     def position(self, offset: int) -> tuple[int, int]:
         return _position(self._line_starts, offset)
@@ -355,7 +359,7 @@ class Draft(DraftCore):
         starts = self._line_starts  # the rows of a calendar file share one array
         return DraftCore(self.path, self.raw if keep_raw else "", meta, self.channel, self.type, self.lang,
                          self.body_start, self.notes, FrontMatter({}, {}, spans, self.front_matter.end), self._runs,
-                         starts if isinstance(starts, array) else array("I", starts))
+                         starts if isinstance(starts, array) else array("I", starts), self.fingerprint)
 
     @functools.cached_property
     def analysis(self):

@@ -28,6 +28,7 @@ from postlint.problem import quick_init
 __all__ = [
     "Entity",
     "Lengths",
+    "blanked",
     "domain_of",
     "emails",
     "emoji",
@@ -567,3 +568,10 @@ def _punycode(label: str) -> str:
         part if part.isascii() else "xn--" + part.encode("punycode").decode("ascii")
         for part in _DOMAIN_LABEL_SEPARATORS.split(label)
     )
+
+
+def blanked(text: str, entities: Iterable[Entity]) -> str:
+    """The text with the entities replaced by spaces: offsets stay, words inside them go."""
+    for e in sorted(entities, key=lambda e: -e.start):
+        text = text[:e.start] + " " * (e.end - e.start) + text[e.end:]
+    return text

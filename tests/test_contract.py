@@ -106,6 +106,11 @@ def test_docs_examples_do_not_lie(rule):
     bad, good = rule_examples(rule)
     # a rule the pack turns on nowhere (the user picks where) is judged turned on
     rules = {rule.name: {"enabled": True}} if _off_everywhere(rule) else None
+    # a rule that needs configuration (names, terms) shows it in a `toml` block of its Example
+    example = rule.doc.split("## Example", 1)[1].split("## Options", 1)[0]
+    if "```toml\n" in example:
+        configured = tomllib.loads(example.split("```toml\n", 1)[1].split("\n```", 1)[0])["rules"]
+        rules = {name: {**(rules or {}).get(name, {}), **table} for name, table in configured.items()}
     bad_accounts, good_accounts = rule_accounts(rule)  # the accounts files the account rules' docs show
     assert compact(lint(bad, rules=rules, **bad_accounts), rule.code), f"the Example of {rule.code} does not trigger it"
     assert compact(lint(good, rules=rules, **good_accounts)) == [], \
@@ -191,3 +196,14 @@ def test_configuration_examples_load(rule, language, tmp_path):
         table = cfg.rules[rule.name]
         assert table["level"] == packs.core_pack()[rule.name]["level"]
         assert set(rule.options) <= set(table) and table["channel"]["xing"] == {"enabled": False}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_option_examples_in_the_docs_are_valid_configuration(rule):
+    """An Options bullet may show a value: `brands = ["Planwise"]`. It must be what the
+    configuration accepts, as written."""
+    options = rule.doc.split("## Options", 1)[-1] if "## Options" in rule.doc else ""
+    for name in rule.options:
+        for example in regex.findall(rf"`({regex.escape(name)} = [^`]+)`", options):
+            table = tomllib.loads(example)
+            check_rule_table(table, rule, f"{rule.name} docs")

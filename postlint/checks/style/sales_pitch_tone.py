@@ -1,0 +1,84 @@
+"""Post reads as a sales pitch rather than something for its readers.
+
+## What it does
+Reports a post of at least `min-words` words with at least two selling signals, not all
+of them prices, that is dense with selling: more than
+`max-sales-per-100` selling signals per 100 words (the selling lexicon `selling.txt`,
+prices and shop or booking links, as `selling-in-first-contact` finds them: `Angebot`,
+`Rabatt`, `jetzt bestellen`, `unser Produkt`, `49 €`, `buy now`, `free trial`); or one
+that sells and speaks of itself far more than of its readers: more than `max-we-you-ratio` times as many words for the writer (`wir`,
+`unser`, `ich`, `we`, `our`) as for the reader (`du`, `Sie`, `euch`, `you`), counting at
+least 4 for the writer. A personal story without selling is not a pitch, however often
+it says "ich". The finding points at the first selling signal.
+
+## Why is this bad?
+"Tipp: Vermeide platte Verkaufsbotschaften. Baue zunächst Vertrauen auf – durch
+Mehrwert, authentische Gespräche und Empathie" (000:62, "Der Social Selling Index
+(SSI)"). Guidance 004 warns against companies that "stur seine Produktpalette postet.
+Menschen kaufen von Menschen" (004:1489-1497), and 002 asks to "immer den Nutzen für die
+Leser in den Vordergrund" stellen (002:205). The thresholds are the catalogue's proposal
+(H47): the guidance names no numbers, so the rule is an info.
+
+## Example
+```text
+Unser neues Produkt ist da! Jetzt bestellen und 20 % Rabatt sichern: Unser Angebot gilt nur bis Freitag. Wir liefern kostenlos, unser Team berät gern. Unsere Preise: ab 49 €. #Angebot #Rabatt
+```
+
+Use instead:
+```text
+Wie plant ihr Schichten, wenn drei Leute gleichzeitig krank sind? Wir haben mit 40 Pflegeteams gesprochen und ihre besten Tricks gesammelt. Welcher fehlt euch? #Pflege #Schichtplanung
+```
+
+## Options
+- `min-words` (int): the fewest words a post needs to be judged.
+- `max-sales-per-100` (float): the most selling signals per 100 words.
+- `max-we-you-ratio` (float): the most words for the writer per word for the reader, in a post that sells.
+"""
+
+import regex
+
+from postlint.checks.outreach._selling import ADDRESS, SENDER, selling
+from postlint.problem import Hit
+
+CODE = "PL704"
+NAME = "sales-pitch-tone"
+OPTIONS = {"min-words": int, "max-sales-per-100": float, "max-we-you-ratio": float}
+WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+MIN_WRITER_WORDS = 4  # a ratio of 3 to 0 is no pattern
+MIN_SIGNALS = 2
+
+
+def check(draft, opts):
+    words = WORD.findall(draft.text)
+    if len(words) < opts["min-words"]:
+        return
+    # a German "Demo" before a verb is a street demonstration in a post far more often than
+    # a product demo: "die Demos bringen nichts" (the lexicon is made for messages)
+    signals = _separate([signal for signal in selling(draft)
+                         if not (draft.lang == "de" and signal[2].lower().startswith(("'demo ", "'demos ")))])
+    # one signal is a mention, not a pitch: "ein Hemd für 40 € gekauft", "the Demo"; and
+    # prices alone are figures of a story ("$16 billion", "rooms at $500 a month")
+    if len(signals) < MIN_SIGNALS or all(what.startswith("price") for *_, what in signals):
+        return
+    start, end, what = signals[0]
+    per_100 = len(signals) * 100 / len(words)
+    if per_100 > opts["max-sales-per-100"]:
+        # de: Verkaufston: 6 Verkaufssignale in 40 Wörtern (15 pro 100; max. 3), zuerst 'Angebot'
+        yield Hit(start, end, f"sales pitch: {len(signals)} selling signals in {len(words)} words "
+                              f"({per_100:.1f} per 100; max {opts['max-sales-per-100']:g}), first {what}")
+        return
+    writer = sum(w.lower() in SENDER for w in words)
+    reader = sum(w in ADDRESS or w.islower() and w.lower() in ADDRESS for w in words)
+    if writer >= MIN_WRITER_WORDS and writer > opts["max-we-you-ratio"] * reader:
+        # de: Verkaufston: 9 Wörter für den Absender, 1 für die Leser (max. 3:1), mit 'unser Produkt'
+        yield Hit(start, end, f"sales pitch: {writer} words for the writer, {reader} for the reader "
+                              f"(max {opts['max-we-you-ratio']:g}:1), with {what}")
+
+
+def _separate(signals):
+    """The signals without those inside an earlier one ("Angebot" in "Unser Angebot")."""
+    out = []
+    for signal in signals:
+        if not out or signal[0] >= out[-1][1]:
+            out.append(signal)
+    return out
