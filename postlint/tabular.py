@@ -57,6 +57,7 @@ HEADER_ALIASES = {
     "type": ("typ", "art", "format"),
     "lang": ("sprache", "language"),
     "sponsored": ("gesponsert", "werbung", "anzeige", "paid"),
+    "attachments": ("anhänge", "anhang", "medien", "media"),
 }
 DELIMITERS = (",", ";", "\t")
 # German dates as Excel writes them: 07.12.2026 09:00 (seconds, "Uhr" and a two-digit year allowed)
