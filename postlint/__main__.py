@@ -1,3 +1,3 @@
-from postlint.replay import run
+from postlint.command import main
 
-run()
+main()

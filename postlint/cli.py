@@ -15,13 +15,10 @@ from pathlib import Path
 
 import click
 
-from postlint import __version__, i18n, replay
-from postlint.frontmatter import CHANNELS
+from postlint import __version__, i18n, options
 from postlint.i18n import N_, t
 from postlint.paths import docs_url
 from postlint.problem import ConfigError, InputError, Level
-
-FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "junit", "html", "auto")
 
 
 def _codes(values) -> tuple[str, ...]:
@@ -77,9 +74,6 @@ def _make_linter(channel, select, extend_select, ignore, config, calendar=(), fo
 # Help texts are English msgids (N_), translated when shown: click stores them when the
 # decorators run, before the language is known. Click's own strings ("Usage:", "Options")
 # look themselves up in the global gettext domain, bound to postlint's catalogue in `main`.
-LANGUAGE_HELP = N_("Language of messages and help: de or en (default: configuration, then LANG).")
-
-
 def _option_value(args: list[str], name: str) -> str | None:
     """The value of `--name VALUE` or `--name=VALUE` in `args`, the last one given."""
     found = None
@@ -137,14 +131,45 @@ def option(*names, **kwargs):
     return click.option(*names, cls=TranslatedOption, **kwargs)
 
 
+def from_table(declared: options.Option, **extra) -> tuple[list[str], dict]:
+    """The click declaration (names, keyword arguments) of an option declared in options.py."""
+    kwargs = {"help": declared.help or None, "multiple": declared.multiple, "envvar": declared.envvar,
+              "metavar": declared.metavar, "is_flag": declared.flag, "cls": TranslatedOption, **extra}
+    if declared.choices:
+        choices = declared.choices
+        if isinstance(choices, str):  # "module:ATTRIBUTE", kept out of options.py's imports
+            import importlib
+
+            module, _, name = choices.partition(":")
+            choices = getattr(importlib.import_module(module), name)
+        kwargs["type"] = click.Choice(choices)
+    elif declared.path:
+        kwargs["type"] = click.Path(dir_okay=False, writable=declared.path == "write")
+    elif declared.positive:
+        kwargs["type"] = click.IntRange(min=1)
+    if declared.default is not None:
+        kwargs.update(default=declared.default, show_default=True)
+    return [*declared.names, *([declared.dest] if declared.dest else [])], kwargs
+
+
+def with_options(table):
+    """A decorator adding the click options of `table` to a command, in the table's order."""
+    def decorate(fn):
+        for declared in reversed(table):
+            names, kwargs = from_table(declared)
+            fn = click.option(*names, **kwargs)(fn)
+        return fn
+    return decorate
+
+
 class TranslatedCommand(click.Command):
     """A command whose help and short help are translated when shown, and which takes
     `--language` (chosen before parsing, see `Group.main`) like the group does."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.params.append(TranslatedOption(["--language"], type=click.Choice(i18n.LANGUAGES), expose_value=False,
-                                            help=LANGUAGE_HELP))
+        names, kwargs = from_table(options.LANGUAGE, expose_value=False)
+        self.params.append(kwargs.pop("cls")(names, **kwargs))
 
     def _translated(self, method, *args):
         english, short = self.help, self.short_help
@@ -177,25 +202,8 @@ class Group(TranslatedCommand, click.Group):
         return super().main(args, *rest, **kwargs)
 
 
-common = [
-    option("--channel", type=click.Choice(CHANNELS), help=N_("Channel for drafts without `channel` in front matter.")),
-    option("--config", type=click.Path(dir_okay=False), help=N_("Use this config file instead of discovery.")),
-    option("--stdin-filename", help=N_("Name (and config location) for the draft read from `-`.")),
-    option("--follow-symlinks", is_flag=True,
-                 help=N_("Also check symbolic links to files outside the working directory and the folders named.")),
-]
-
-
-def with_common(fn):
-    for option in reversed(common):
-        fn = option(fn)
-    return fn
-
-
-calendar_option = option(
-    "--calendar-option", "calendar_options", multiple=True, metavar="KEY=VALUE",
-    help=N_("Calendar setting: timezone, preset, columns.<field>, header, delimiter or date-format "
-         "(docs/calendar.md)."))
+with_common = with_options(options.COMMON)
+calendar_option = with_options([options.CALENDAR])
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]},
@@ -207,30 +215,7 @@ def main():
 
 @main.command(help=N_("Check drafts: files, folders (recursively), calendars (.csv, .jsonl) or `-` for stdin."))
 @click.argument("paths", nargs=-1)
-@with_common
-@option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@option("--select", multiple=True, help=N_("Rule codes, prefixes or names to check (comma-separated)."))
-@option("--extend-select", multiple=True, help=N_("Add rules to the configured selection."))
-@option("--ignore", multiple=True, help=N_("Rule codes, prefixes or names to skip."))
-@option("--fail-on", type=click.Choice(["error", "warning", "info"]),
-              help=N_("Lowest level that makes the exit code 1 (default: warning)."))
-@option("--exit-zero", is_flag=True, help=N_("Exit 0 even with findings (input errors still exit 2)."))
-@option("--quiet", "-q", is_flag=True, help=N_("Print findings only, no summary."))
-@option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
-              help=N_("Write the output to this file instead of stdout (e.g. the html report)."))
-@option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
-@option("--jobs", "-j", type=click.IntRange(min=1), help=N_("Processes for many files (default: all cores)."))
-@option("--no-cache", is_flag=True, help=N_("Neither read nor write the cache."))
-@option("--cache-dir", default=".postlint_cache", show_default=True, envvar="POSTLINT_CACHE_DIR",
-              help=N_("Where findings of unchanged files are kept."))
-@calendar_option
-@option("--schedule", type=click.Choice(["all", "skip", "only"]), default="all", show_default=True,
-        help=N_("The schedule rules (PL6xx): with the others, skip them (a hook on changed files), "
-                "or only them (a hook over every draft and the configured calendars)."))
-@option("--fix", is_flag=True, help=N_("Apply the safe fixes to the files (stdin: print the fixed text)."))
-@option("--unsafe-fixes", is_flag=True, help=N_("Also apply (with --fix, --diff) and count the unsafe fixes."))
-@option("--diff", is_flag=True, help=N_("Print a unified diff of what --fix would change; write nothing."))
-@option("--fix-only", is_flag=True, help=N_("Apply the fixes and list no findings (implies --fix)."))
+@with_options([o for o in options.CHECK if o is not options.LANGUAGE])  # --language: every command has it
 def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, extend_select, ignore, fail_on,
           exit_zero, quiet, output, color, calendar_options, schedule, jobs, no_cache, cache_dir, fix, unsafe_fixes,
           diff, fix_only):
@@ -271,7 +256,10 @@ def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, 
 
     use_color = color == "always" or (color == "auto" and fmt in ("text", "concise") and sys.stdout.isatty()
                                       and not output)
-    printed = _Printed(use_color, target)
+    # where the output is kept for a replay: from the front door (command.py); a run that
+    # fixes files is never replayed
+    recorder = None if fixing.mode else click.get_current_context().obj
+    printed = _Printed(use_color, target, recorder)
     failing = False
 
     def watched(results):
@@ -299,10 +287,7 @@ def check(paths, channel, config, stdin_filename, follow_symlinks, fmt, select, 
         except InputError as exc:  # the schedule pass over all drafts failed: no file to name
             printed.error(f"postlint: error: {exc}")
         code = 2 if printed.errors or fixing.errors else 1 if failing and not exit_zero else 0
-        if not fixing.mode:  # a fixing run changes files: never replayed
-            printed.record(code)
-        else:
-            printed.flush()
+        printed.record(code)
     sys.exit(code)
 
 
@@ -432,17 +417,19 @@ class _Fixing:
 
 class _Printed:
     """Writes a run's output as it comes, in blocks (one `click.echo` per line would cost
-    seconds on a large run), and keeps a copy for `replay.record` while it is small."""
+    seconds on a large run), and keeps a copy for the replay while it is small."""
 
     BLOCK = 1 << 16
 
-    def __init__(self, color: bool, target=None):
+    def __init__(self, color: bool, target=None, recorder=None):
         self.color = color
         self.target = target  # a file (--output), else stdout
+        self.recorder = recorder  # replay.Recorder, or None: the run is not recorded
         self.errors: list[str] = []
         self.pending: list[str] = []
         self.pending_size = 0
-        self.kept: list[str] | None = [] if target is None else None  # a run written to a file is not replayed
+        # a run written to a file is not replayed
+        self.kept: list[str] | None = [] if target is None and recorder is not None else None
         self.kept_size = 0
 
     def _clean(self, text: str) -> str:
@@ -474,13 +461,13 @@ class _Printed:
         if self.kept is not None:
             self.kept.append(block)
             self.kept_size += len(block)
-            if self.kept_size > replay.MAX_RECORDED:
+            if self.kept_size > self.recorder.limit:
                 self.kept = None  # too large to be worth replaying
 
     def record(self, code: int) -> None:
         self.flush()
         if self.kept is not None:
-            replay.record("\n".join(self.kept), "\n".join(self.errors), code)
+            self.recorder.record("\n".join(self.kept), "\n".join(self.errors), code)
 
 
 @main.command(help=N_("Show what postlint measures in each draft: lengths, hashtags, links, mentions, emoji."))

@@ -1,13 +1,14 @@
-"""The `postlint` command, with a replay of the last identical `check` before anything heavy loads.
+"""The replay of an unchanged `check` run, before anything heavy loads (command.py).
 
 A `check` run whose inputs are unchanged prints what the same run printed before. The key
-covers everything the output depends on: postlint itself (version, code and rule pack), the
-arguments, the working directory, the environment variables the command reads, whether
-stdout and stderr are terminals, and the content of every input file, of the draft files
-and configuration files under every input folder and of the configuration files above
-them. Only runs of at most 5,000 files, without input errors and with at most 4 million
-characters of output are recorded, under `<cache-dir>/runs/`. Anything this module cannot
-account for (stdin, an unknown option, `--no-cache`) runs normally.
+covers everything the output depends on: postlint itself (version, code and rule pack,
+Python and the installed distributions), the arguments, the working directory, the
+environment variables the command reads, whether stdout and stderr are terminals, and the
+content of every input file, of the draft files and configuration files under every input
+folder and of the configuration files above them. Only runs of at most 5,000 files, without
+input errors and with at most 4 million characters of output are recorded, under
+`<cache-dir>/runs/`. Anything this module cannot account for (stdin, an unknown option,
+`--no-cache`, a fixing run) runs normally.
 
 This module imports only the standard library, so a replay costs the interpreter's start-up,
 hashing the inputs and writing the output: no click, no rules, no spaCy.
@@ -19,18 +20,17 @@ import hashlib
 import itertools
 import json
 import os
-import signal
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from postlint import options
 from postlint.paths import CALENDAR_SUFFIXES, CONFIG_FILES, DRAFT_SUFFIXES, NotRegular, fingerprint, read_up_to, write_atomic
 
-# the options of `postlint check` (tests/test_cli.py keeps these in step with cli.py)
-FLAGS = frozenset({"--exit-zero", "--quiet", "-q", "--follow-symlinks"})
-VALUE_OPTIONS = frozenset({"--channel", "--config", "--format", "--select", "--extend-select", "--ignore",
-                           "--fail-on", "--color", "--jobs", "-j", "--cache-dir", "--calendar-option",
-                           "--language", "--schedule"})
+# the options of `postlint check` a replayed run may have (options.py declares them)
+FLAGS = frozenset(name for o in options.CHECK if o.flag and o.replayable for name in o.names)
+VALUE_OPTIONS = frozenset(name for o in options.CHECK if not o.flag and o.replayable for name in o.names)
 # LANGUAGE, LC_ALL, LC_MESSAGES, LANG: the message language (postlint.i18n)
 ENVIRONMENT = ("GITHUB_ACTIONS", "POSTLINT_CACHE_DIR", "NO_COLOR", "FORCE_COLOR", "TERM",
                "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -38,84 +38,56 @@ KEEP_RUNS = 256  # recorded runs kept per cache directory, the newest
 MAX_RECORDED = 4_000_000  # characters of output; larger runs are not recorded
 MAX_FILES = 5_000  # a larger run is not worth hashing twice: its files come from the per-file cache
 
-_pending: tuple[Path, str] | None = None  # (runs folder, key) of the run in progress
 
-
-def run() -> None:
-    """Entry point of the `postlint` command."""
-    global _pending
-    argv = sys.argv[1:]
+def replay_or_recorder(argv: list[str]) -> Recorder | None:
+    """Print what the same `check` run printed before and exit with its code; else the
+    Recorder that keeps this run's output for the next time (None: it cannot be replayed)."""
     try:
         found = _key(argv) if argv[:1] == ["check"] else None
     except (OSError, RuntimeError, ValueError):  # a symlink loop, an unreadable folder: run normally
         found = None
-    if found is not None:
-        folder, key = found
+    if found is None:
+        return None
+    folder, key = found
+    try:
+        data = read_up_to(folder / f"{key}.json", 1 << 40)[0]  # never a FIFO
+        entry = json.loads(data.decode("utf-8", "surrogateescape"))
+        code, out, err = entry["code"], entry["out"], entry["err"]
+        if not (type(code) is int and 0 <= code <= 2 and isinstance(out, str) and isinstance(err, str)):
+            raise ValueError("not a recorded run")  # edited by hand, or by another program
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return Recorder(folder, key)
+    if err:
+        sys.stderr.write(err + "\n")
+    if out:
+        sys.stdout.write(out + "\n")
+    sys.stdout.flush()
+    sys.exit(code)
+
+
+@dataclass(frozen=True)
+class Recorder:
+    """Where a run that may be replayed keeps what it printed: the CLI gets it from the
+    front door (command.py) and calls `record` at the end."""
+
+    folder: Path
+    key: str
+    limit: int = MAX_RECORDED  # characters of output; a larger run is not worth recording
+
+    def record(self, out: str, err: str, code: int) -> None:
+        # a large run gains little from a replay (its files come from the per-file cache)
+        # and would write its whole output again
+        if code == 2 or len(out) + len(err) > self.limit:
+            return
         try:
-            data = read_up_to(folder / f"{key}.json", 1 << 40)[0]  # never a FIFO
-            entry = json.loads(data.decode("utf-8", "surrogateescape"))
-            code, out, err = entry["code"], entry["out"], entry["err"]
-            if not (type(code) is int and 0 <= code <= 2 and isinstance(out, str) and isinstance(err, str)):
-                raise ValueError("not a recorded run")  # edited by hand, or by another program
-        except (OSError, ValueError, KeyError, TypeError, RecursionError):
-            _pending = found
-        else:
-            if err:
-                sys.stderr.write(err + "\n")
-            if out:
-                sys.stdout.write(out + "\n")
-            sys.stdout.flush()
-            sys.exit(code)
-    from postlint.cli import main
-
-    previous = {sig: signal.signal(sig, _interrupted) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        main()
-    except Interrupted as exc:
-        sys.stderr.write("postlint: interrupted\n")
-        sys.exit(exc.code)
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-
-class Interrupted(BaseException):
-    """SIGINT or SIGTERM: the run ends, its workers with it, with 128 + the signal's number
-    (130, 143), never the 0 or 1 of a finished run. A BaseException, so that no handler of
-    errors (click's turns Ctrl-C into exit 1) takes it for one."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.code = 128 + signum
-
-
-def _interrupted(signum, frame) -> None:
-    runner = sys.modules.get("postlint.runner")
-    if runner is not None:
-        import threading
-
-        # the pool's thread, finding its workers gone, may trip over the futures the
-        # unwinding cancels (InvalidStateError, CPython 3.11): the run is over, stay quiet
-        threading.excepthook = lambda args: None
-        runner.stop_workers()  # now: a worker may be busy for seconds, and would outlive us
-    raise Interrupted(signum)
-
-
-def record(out: str, err: str, code: int) -> None:
-    """Keep what this run printed for a later identical run (when its key could be made)."""
-    # a large run gains little from a replay (its files come from the per-file cache) and
-    # would write its whole output again
-    if _pending is None or code == 2 or len(out) + len(err) > MAX_RECORDED:
-        return
-    folder, key = _pending
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / f"{key}.json", json.dumps({"code": code, "out": out, "err": err}, ensure_ascii=False))
-        entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
-        for old in entries[:-KEEP_RUNS]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only or full disk only costs speed
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.folder / f"{self.key}.json",
+                         json.dumps({"code": code, "out": out, "err": err}, ensure_ascii=False))
+            entries = sorted(self.folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+            for old in entries[:-KEEP_RUNS]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only or full disk only costs speed
 
 
 def _key(argv: list[str]) -> tuple[Path, str] | None:

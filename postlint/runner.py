@@ -212,7 +212,7 @@ def _forget(pool) -> None:
 
 
 def stop_workers() -> None:
-    """End the workers of every pool now (SIGINT, SIGTERM: replay.run); the pool's own
+    """End the workers of every pool now (SIGINT, SIGTERM: command.py); the pool's own
     thread fails their futures as it finds them gone."""
     # in a signal handler: no pool method, as the interrupted code may hold the pool's lock
     # (submit does), which is not reentrant; the unwinding shuts the pools down

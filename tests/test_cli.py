@@ -174,17 +174,21 @@ def test_stats_json(drafts):
     assert "#KI (4:9)" in out and "x_weighted" not in out
 
 
-def test_replay_knows_every_option_of_check():
-    """The replay reads `check`'s command line without click: its option table must match."""
+def test_options_are_declared_once_for_click_and_the_replay():
+    """The replay reads `check`'s command line without click, from the table click's options
+    are built from (options.py): the two cannot drift apart."""
     import click
 
-    from postlint import cli, replay
+    from postlint import cli, options, replay
 
-    flags, values = set(), set()
-    for param in cli.check.params:
-        if isinstance(param, click.Option):
-            (flags if param.is_flag else values).update(param.opts + param.secondary_opts)
+    declared = {name for o in options.CHECK for name in o.names}
+    built = {name for param in cli.check.params if isinstance(param, click.Option)
+             for name in param.opts + param.secondary_opts} - {"--help", "-h"}
+    assert built == declared
     # --no-cache, --stdin-filename and --output are left to a normal run on purpose, and so
     # are the fixing options: a run that writes files is never replayed
-    assert replay.FLAGS == flags - {"--no-cache", "--fix", "--unsafe-fixes", "--diff", "--fix-only"}
-    assert replay.VALUE_OPTIONS == values - {"--stdin-filename", "--output", "-o"}
+    assert replay.FLAGS | replay.VALUE_OPTIONS == declared - {
+        "--no-cache", "--stdin-filename", "--output", "-o", "--fix", "--unsafe-fixes", "--diff", "--fix-only"}
+    assert "--exit-zero" in replay.FLAGS and "--jobs" in replay.VALUE_OPTIONS
+
+

@@ -103,9 +103,9 @@ def test_jobs_give_identical_output(repo):
 
 REPLAY = """import sys
 sys.argv = ["postlint", "check", "--format", "json", "--exit-zero", "drafts"]
-from postlint import replay
+from postlint import command
 try:
-    replay.run()
+    command.main()
 except SystemExit as exc:
     loaded = [m for m in ("click", "postlint.linter", "spacy", "yaml", "regex") if m in sys.modules]
     print(exc.code, loaded, file=sys.stderr)
