@@ -572,6 +572,9 @@ def _punycode(label: str) -> str:
 
 def blanked(text: str, entities: Iterable[Entity]) -> str:
     """The text with the entities replaced by spaces: offsets stay, words inside them go."""
-    for e in sorted(entities, key=lambda e: -e.start):
-        text = text[:e.start] + " " * (e.end - e.start) + text[e.end:]
-    return text
+    parts, done = [], 0
+    for e in sorted(entities, key=lambda e: e.start):  # pieces joined once: linear in the text
+        if e.start >= done:
+            parts += (text[done:e.start], " " * (e.end - e.start))
+            done = e.end
+    return "".join(parts) + text[done:]
