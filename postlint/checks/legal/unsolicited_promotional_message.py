@@ -26,7 +26,9 @@ about the recipient's things (`your online course – at €199 it's the best mo
 spent`) or in one that speaks neither of the sender nor to the reader (news: `female CFOs
 generated $1.8 trillion more`) is no offer. A sender that presents an offer of its own
 (`Genau dafür haben wir ReiseBeleg entwickelt`, `our new platform`; lexicon
-`own-offer.txt`) and links to it pitches, with or without a price. The phrases are the lexicons `selling.txt`, `shop-links.txt`,
+`own-offer.txt`) and links to it pitches, with or without a price, and so does one who links
+to a product page of its own site (the `domains` of its account in the accounts file,
+docs/accounts.md; not its blog, magazine or press pages, lexicon `editorial-paths.txt`). The phrases are the lexicons `selling.txt`, `shop-links.txt`,
 `not-selling.txt` and `service-amounts.txt`.
 
 Set `consent: true` only when the recipient explicitly agreed to receive such messages;

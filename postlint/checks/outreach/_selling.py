@@ -6,13 +6,15 @@ someone else, a job offer accepted; lexicon `service-amounts`: a refund or a fee
 Who sells to whom decides: a sender who buys, has paid or wants money back (lexicon
 `buying`) and offers nothing of its own (lexicon `own-offer`) sells nothing, and a price in
 a sentence about the recipient's things ("your online course – at €199 …") is theirs. A
-sender who presents an offer of its own and links to it pitches, price or not."""
+sender who presents an offer of its own and links to it pitches, price or not, and so does
+one who links to its own shop (the `domains` of its account in the accounts file), but for
+its editorial pages (lexicon `editorial-paths`)."""
 
 from __future__ import annotations
 
 import regex
 
-from postlint import patterns
+from postlint import patterns, text
 from postlint.packs import lexicon
 
 # "49 €", "€49", "1.299,- EUR", "$99": amounts with a currency ("20 %" alone is no price)
@@ -31,9 +33,12 @@ def selling(draft) -> list[tuple[int, int, str]]:
         contexts = [(m.start, m.end) for m in patterns.find(draft.analysis, "not-selling")]
         found = [f for f in found if not any(a < f[1] and f[0] < b for a, b in contexts)]
     parts = lexicon("shop-links")
+    domains = draft.account.domains if draft.account is not None else ()
     for url in draft.urls:
         if any(part in url.text.lower() for part in parts):
             found.append((url.start, url.end, f"shop or booking link '{url.text}'"))
+        elif domains and _own_offer_link(url.text, domains):
+            found.append((url.start, url.end, f"link to the sender's own site '{url.text}'"))
     own = patterns.find(draft.analysis, "own-offer")
     if found and not own:
         if patterns.find(draft.analysis, "buying"):
@@ -43,6 +48,16 @@ def selling(draft) -> list[tuple[int, int, str]]:
         url = draft.urls[0]
         found.append((url.start, url.end, f"a pitch: '{draft.text[own[0].start:own[0].end]}' and a link"))
     return sorted(found)
+
+
+def _own_offer_link(url: str, domains: tuple[str, ...]) -> bool:
+    """Whether `url` leads to a page of one of the sender's own domains (the accounts file)
+    other than an editorial one (lexicon `editorial-paths`: "/magazin/…", "/blog/…")."""
+    host = text.domain_of(url)
+    if not any(host == d or host.endswith("." + d) for d in domains):
+        return False
+    path = url.split("://", 1)[-1].partition("/")[2].lower()
+    return not set(regex.split(r"[/?#&=._-]+", path)) & set(lexicon("editorial-paths"))
 
 
 POSSESSIVE = frozenset({"dein", "deine", "deinen", "deinem", "deiner", "your", "eure", "euer", "euren", "eurem", "Ihr",

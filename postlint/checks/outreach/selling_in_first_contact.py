@@ -19,7 +19,9 @@ lexicon `buying.txt`) and offers nothing of its own sells nothing, and a price i
 about the recipient's things (`your online course – at €199 …`) or in one that speaks
 neither of the sender nor to the reader is no offer. A sender that presents an offer of its
 own (`Genau dafür haben wir ReiseBeleg entwickelt`, `our new platform`; lexicon
-`own-offer.txt`) and links to it pitches, with or without a price. The phrases are the
+`own-offer.txt`) and links to it pitches, with or without a price, and so does one who links
+to a product page of its own site (the `domains` of its account in the accounts file,
+docs/accounts.md; not its blog, magazine or press pages, lexicon `editorial-paths.txt`). The phrases are the
 lexicons `selling.txt`, `shop-links.txt`, `not-selling.txt` and `service-amounts.txt`.
 
 ## Why is this bad?

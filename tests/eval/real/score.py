@@ -38,6 +38,18 @@ import sample  # noqa: E402
 TARGET_RECOGNISED, TARGET_PRECISION, TARGET_RECALL = 0.95, 0.95, 0.90
 
 
+def _accounts():
+    """The accounts file the teams of the five retailers' Facebook pages would keep: each
+    page's own shop (postlint.accounts; what `selling` reads of it is `domains`)."""
+    from postlint import accounts
+
+    shops = {"douglas": ("douglas.de",), "flaconi": ("flaconi.de",), "iparfumerie": ("iparfumerie.de", "iparfumerie.at"),
+             "parfumdreams": ("parfumdreams.de",), "pieper": ("parfuemerie-pieper.de",)}
+    return accounts.Accounts(source="retailers' accounts", by_name={
+        page: accounts.Account(page, channel="facebook", commercial=True, domains=domains)
+        for page, domains in shops.items()})
+
+
 def load_labels(which: int = 1) -> dict[str, dict]:
     with open(LABELS[which], encoding="utf-8") as lines:
         return {row["id"]: row for row in map(json.loads, lines)}
@@ -63,7 +75,9 @@ def run(labels: dict[str, dict], which: int = 1) -> dict:
     from postlint import config
     from postlint.linter import Linter, Options
 
-    linter = Linter(Options(), config.Config(source="eval-defaults", root=ROOT))
+    cfg = config.Config(source="eval-defaults", root=ROOT)
+    cfg.accounts = _accounts()
+    linter = Linter(Options(), cfg)
     posts = {row["id"]: row for row in sample.sample(which=which)}
     if set(posts) != set(labels):
         raise SystemExit("the sample no longer matches the labels (corpus or sample.py changed)")
@@ -77,8 +91,10 @@ def run(labels: dict[str, dict], which: int = 1) -> dict:
                 "no" if "PL401" in fired else "yes"].append(post_id)
         expected = not label["cta"] and not (post["channel"] == "x" and is_reply(text))
         _count(out["PL401"], post_id, expected, "PL401" in fired)
+        page = post_id.split(":")[1] if post_id.startswith("finscience-fb:") else None
         fired = lint(linter, {"channel": "linkedin", "type": "message", "lang": post["lang"],
-                              "first_contact": "true", "consent": "false"}, text)
+                              "first_contact": "true", "consent": "false", **({"account": page} if page else {})},
+                     text)
         for code in ("PL503", "PL806"):
             _count(out[code], post_id, label["selling"], code in fired)
     return out
