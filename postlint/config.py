@@ -17,10 +17,11 @@ import regex
 
 from postlint import accounts as accounts_mod
 from postlint import i18n, packs, registry
-from postlint.i18n import N_, t
+from postlint.i18n import t
 from postlint.frontmatter import CHANNELS, LANGS, TYPES
 from postlint.paths import CALENDAR_SUFFIXES, CONFIG_FILES
 from postlint.problem import ConfigError, Level, short
+from postlint.values import check_value
 
 # a content repository's own documents are not posts; nor is anything in a dot-folder
 # (.github/, .vscode/), which pre-commit names when such a file changes
@@ -28,37 +29,10 @@ DEFAULT_EXCLUDE = ("node_modules", "venv", "site-packages", "README*", "CHANGELO
                    ".*")
 DEFAULT_MAX_FILE_SIZE = 1_000_000
 MAX_FILE_SIZE_RANGE = (1, 100_000_000)  # bytes; spaCy analyses at most 1,000,000 characters anyway
-MAX_NUMBER = 1_000_000_000  # the largest value of a numeric option: limits are counts, hours, scores
 SHARED_KEYS = {"level": ("error", "warning", "info"), "enabled": bool}
 PATH_KEYS = {"channel", "type", "lang", "ignore", "extend-select", "rules"}
 TOP_KEYS = {"channel", "type", "lang", "select", "extend-select", "ignore", "exclude", "extend-exclude",
             "fail-on", "per-path", "rules", "max-file-size", "calendar", "accounts", "language", "calendars"}
-
-
-def _type_name(spec) -> str:
-    if isinstance(spec, tuple):
-        return t("one of {values}", values=", ".join(map(str, spec)))
-    return t({list: N_("a list of strings"), bool: N_("true or false"), int: N_("an integer"), float: N_("a number"),
-              str: N_("a string")}[spec])
-
-
-def check_value(value: Any, spec: Any, where: str) -> Any:
-    """Validate one option value against its type spec; raise ConfigError naming `where`."""
-    ok = {
-        bool: lambda v: isinstance(v, bool),
-        int: lambda v: isinstance(v, int) and not isinstance(v, bool),
-        float: lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-        str: lambda v: isinstance(v, str),
-        list: lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
-    }.get(spec, lambda v: v in spec)(value)
-    if not ok:
-        raise ConfigError(t("{where}: expected {type}, got {value}", where=where, type=_type_name(spec), value=short(value)))
-    # counts are never negative; scores may be (Flesch), but not infinite or nan
-    low = 0 if spec is int else -MAX_NUMBER
-    if spec in (int, float) and not low <= value <= MAX_NUMBER:  # also false for nan
-        raise ConfigError(t("{where}: expected {type} from {low} to {high}, got {value}", where=where,
-                              type=_type_name(spec), low=format(low, ","), high=format(MAX_NUMBER, ","), value=short(value)))
-    return value
 
 
 def check_rule_table(table: dict, rule: registry.Rule, where: str, *, pack: bool = False,
@@ -227,7 +201,7 @@ def parse(data: dict[str, Any], source: str, root: Path, prefix: str) -> Config:
                                 where=where("max-file-size"), low=low, high=format(high, ","), value=cfg.max_file_size))
     cfg.rules = _rules(data.get("rules", {}), where("rules"))
     if "calendar" in data:
-        from postlint import tabular  # tabular imports this module
+        from postlint import tabular  # the calendar-file reader, loaded only for a calendar table
 
         if not isinstance(data["calendar"], dict):
             raise ConfigError(t("{where}: expected a table", where=where("calendar")))

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 import regex
 
 from postlint import calendar, paths
-from postlint.config import check_value
+from postlint.values import check_value
 from postlint.frontmatter import BOOLEANS, Rejected, local_time
 from postlint.problem import ConfigError, InputError, short
 from postlint.source import FrontMatter
