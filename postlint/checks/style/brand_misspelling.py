@@ -58,9 +58,13 @@ def check(draft, opts):
     brands = _brands(tuple(opts["brands"]))
     # hashtags, mentions, links and e-mail addresses are blanked out: "#linkedin" is no misspelling
     searched = text.blanked(draft.text, (*draft.urls, *draft.hashtags, *draft.mentions, *text.emails(draft.text)))
+    prefixes = _prefixes(tuple(brands))
     for m in _candidates(tuple(brands)).finditer(searched):
+        key = m[0].translate(SEPARATORS).lower()
+        if key not in prefixes and (len(key) < 6 or m[0].islower()):
+            continue  # most words: no brand starts so, and too short or plain to misspell one
         # two words written apart ("Linked In"), then the word alone
-        after = NEXT_WORD.match(searched, m.end())
+        after = NEXT_WORD.match(searched, m.end()) if key in prefixes else None
         for end in ((after.end(), m.end()) if after else (m.end(),)):
             spelled = POSSESSIVE.sub("", searched[m.start():end])  # "LinkedIn's" is the brand's spelling
             found = _match(spelled, brands)
@@ -96,6 +100,13 @@ def _match(spelled: str, brands: dict[str, str]) -> str | None:
             if _distance(key, brand_key, limit) <= limit:
                 return brand
     return None
+
+
+@functools.cache
+def _prefixes(keys: tuple[str, ...]) -> frozenset[str]:
+    """Every beginning of a brand's key ("l", "li", … "linkedin"): a word that is none of
+    them can only misspell a brand if it is long and not in lower case (`_match`)."""
+    return frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
 
 
 @functools.cache
