@@ -34,9 +34,11 @@ def fix_cases():
                 yield pytest.param(data["rule"], case, id=f"{path.stem}: {case['name']}")
 
 
-def fixed_by(code: str, text: str, config: dict | None = None, unsafe: bool = True) -> fixes.Outcome:
+def fixed_by(code: str, text: str, config: dict | None = None, unsafe: bool = True,
+             accounts: dict | None = None) -> fixes.Outcome:
     """The fix loop with only `code`'s fixes, as `check --fix --select CODE` would run it."""
-    linter = Linter(Options(), make_config({code: config} if config else None))
+    linter = Linter(Options(), make_config({code: config} if config else None,
+                                           **({"accounts": accounts} if accounts else {})))
     raw = decode(text.encode("utf-8"))
     return fixes.fix_text(lambda t: [f for f in linter.lint_text(t, Path("draft.md"), "draft.md").findings
                                      if f.code == code], raw, unsafe)
@@ -45,15 +47,16 @@ def fixed_by(code: str, text: str, config: dict | None = None, unsafe: bool = Tr
 # -- every fix, before and after ------------------------------------------------------------------
 @pytest.mark.parametrize(("code", "case"), list(fix_cases()))
 def test_fixture_fix(code, case):
-    outcome = fixed_by(code, case["text"], case.get("config"))
+    outcome = fixed_by(code, case["text"], case.get("config"), accounts=case.get("accounts"))
     assert outcome.problem is None
     assert outcome.text == case["fixed"]
     # fixing the fixed text changes nothing, and nothing this rule can fix is left
-    again = fixed_by(code, outcome.text, case.get("config"))
+    again = fixed_by(code, outcome.text, case.get("config"), accounts=case.get("accounts"))
     assert again.text == outcome.text and again.count == 0
     if case["fixed"] != case["text"]:
         # an unsafe fix waits for --unsafe-fixes; a safe one does not
-        assert (fixed_by(code, case["text"], case.get("config"), unsafe=False).text == case["text"]) \
+        assert (fixed_by(code, case["text"], case.get("config"), unsafe=False,
+                         accounts=case.get("accounts")).text == case["text"]) \
             == case.get("unsafe", False)
 
 

@@ -28,10 +28,11 @@ Jetzt anmelden zum Webinar am 12. März: https://www.beispiel-gmbh.de/webinar?ut
 ```
 
 ## Fix
-Safe, when `add-params` gives a value for every missing parameter: appends them to the
-link's query (after the parameters it has, before its `#fragment`). The link still leads
-to the same page; only the tracking is added. Without `add-params` there is no fix: which
-campaign a link belongs to is for the team to say.
+Safe, when the draft's account (its `utm` table in the accounts file, docs/accounts.md) or
+`add-params` gives a value for every missing parameter: appends them to the link's query
+(after the parameters it has, before its `#fragment`). The link still leads to the same
+page; only the tracking is added. The account's values come first. Without either there is
+no fix: which campaign a link belongs to is for the team to say.
 
 ```toml
 [tool.postlint.rules.missing-utm]
@@ -69,9 +70,11 @@ def check(draft, opts):
 
 
 def _fix(draft, url, missing: list[str], opts) -> Fix | None:
-    """The missing parameters added to the link's query, when `add-params` has them all."""
+    """The missing parameters added to the link's query, when the account's UTM defaults
+    and `add-params` have them all."""
     fields = {"channel": draft.channel, "type": draft.type, "account": draft.meta.get("account")}
-    values = {}
+    account = draft.account.utm if draft.account is not None else {}
+    values = {name.lower(): (name, value) for name, value in account.items()}
     for pair in opts["add-params"]:
         name, equals, template = pair.partition("=")
         if not equals or ("{account}" in template and not isinstance(fields["account"], str)):
