@@ -51,6 +51,7 @@ Tom, das sehen wir genauso. Ohne den Betriebsrat wäre die Umstellung nicht so s
 """
 
 from postlint import similar
+from postlint.i18n import t
 
 CODE = "PL408"
 NAME = "duplicate-replies"
@@ -59,6 +60,6 @@ TEXTS = "all"  # replies are compared whether they are scheduled or not
 
 
 def check_all(timeline, opts_for):
-    # de: fast dieselbe Antwort wie replies/b.md (92 % gleich; Kopie ab 80 %)
     return similar.copies(timeline, opts_for, lambda others, value, limit:
-                          f"nearly the same reply as {others} ({value} alike; copies from {limit})")
+                          t("nearly the same reply as {others} ({value} alike; copies from {limit})",
+                            others=others, value=value, limit=limit))

@@ -45,6 +45,7 @@ import functools
 import regex
 
 from postlint.checks._kinds import whole_post
+from postlint.i18n import N_, t
 from postlint.packs import lexicon
 
 CODE = "PL407"
@@ -56,8 +57,8 @@ TIME = r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?\s?(?:uhr|h)\b|\b\d{1,2}(?::\d{2
 UNITS = r"minuten|minütig\w*|min\.?|mins?|minutes?|stunden?|stündig\w*|std\.?|hours?|hrs?|tage?|days?"
 RANGE = r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:uhr\s?)?(?:[-–—]|bis|to|until)\s?\d{1,2}(?:[:.]\d{2})?\s?(?:uhr|h|am|pm)?\b"
 DURATION = rf"\b\d+(?:[.,]\d+)?\s?-?\s?(?:{UNITS})(?!\w)|{RANGE}"
-# de: Datum / Uhrzeit / Dauer
-FACTS = {"date": "date", "time": "time", "duration": "duration"}
+# the facts as messages name them
+FACTS = {"date": N_("date"), "time": N_("time"), "duration": N_("duration")}
 
 
 @functools.cache
@@ -75,6 +76,6 @@ def check(draft, opts):
         return
     missing = [fact for fact in opts["require"] if fact in FACTS and not _patterns()[fact].search(draft.text)]
     if missing:
-        # de: Veranstaltungsbeitrag ohne {Datum, Uhrzeit und Dauer}
-        listed = ", ".join(missing[:-1]) + (" and " if len(missing) > 1 else "") + missing[-1]
-        yield whole_post(draft, f"event post without {listed}")
+        names = [t(FACTS[fact]) for fact in missing]
+        listed = t("{items} and {last}", items=", ".join(names[:-1]), last=names[-1]) if len(names) > 1 else names[0]
+        yield whole_post(draft, t("event post without {facts}", facts=listed))

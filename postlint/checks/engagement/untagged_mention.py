@@ -44,6 +44,7 @@ import functools
 import regex
 
 from postlint import text
+from postlint.i18n import t
 from postlint.problem import Hit
 
 CODE = "PL403"
@@ -62,8 +63,7 @@ def check(draft, opts):
         found = [m for m in pattern.finditer(draft.text) if not any(s <= m.start() < e for s, e in skip)]
         if found and not any(draft.text[:m.start()].endswith("@") for m in found):
             first = found[0]
-            # de: 'Anna Berg' genannt, aber nicht mit @ markiert
-            yield Hit(first.start(), first.end(), f"'{name}' named without an @-mention")
+            yield Hit(first.start(), first.end(), t("'{name}' named without an @-mention", name=name))
 
 
 def _key(name: str) -> str:

@@ -38,6 +38,7 @@ Wie viele Stunden Weiterbildung plant ihr 2027 ein? Schreibt es in die Kommentar
 """
 
 from postlint.checks._kinds import at_front_matter
+from postlint.i18n import t
 
 CODE = "PL205"
 NAME = "missing-series-hashtag"
@@ -52,5 +53,5 @@ def check(draft, opts):
     if tag is None:  # no hashtag known for the series: invalid-front-matter says so
         return
     if all(f"#{found.text}".casefold() != tag.casefold() for found in draft.hashtags):
-        # de: Beitrag der Reihe {series!r} ohne ihren Hashtag {tag}
-        yield at_front_matter(draft, "series", f"post of the series {series!r} without its hashtag {tag}")
+        yield at_front_matter(draft, "series", t("post of the series {series} without its hashtag {tag}",
+                                                 series=repr(series), tag=tag))

@@ -35,6 +35,7 @@ Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Arbeitsrecht #HR #Mitt
 ```
 """
 
+from postlint.i18n import nt
 from postlint.problem import Hit
 
 CODE = "PL204"
@@ -51,7 +52,7 @@ def check(draft, opts):
         return
     listed = ", ".join(account.hashtags[:3]) + (", ..." if len(account.hashtags) > 3 else "")
     count = len(draft.hashtags)
-    # de: keiner der {count} Hashtags ist ein eigener des Kontos (eigene: {listed})
     yield Hit(draft.hashtags[0].start, draft.hashtags[-1].end,
-              f"none of the {count} hashtags is one of the account's own ({listed})" if count > 1
-              else f"the hashtag is none of the account's own ({listed})")
+              nt("the hashtag is none of the account's own ({listed})",
+                 "none of the {count} hashtags is one of the account's own ({listed})", count,
+                 count=count, listed=listed))

@@ -47,6 +47,7 @@ import functools
 
 import regex
 
+from postlint.i18n import t
 from postlint.packs import lexicon
 from postlint.problem import Hit
 
@@ -70,9 +71,8 @@ def check(draft, opts):
     if first is None or _relationship(draft, names):
         return
     start, end = first
-    # de: {name!r} genannt, ohne zu sagen, dass du dort arbeitest (z. B. "mein Arbeitgeber", "wir bei")
-    yield Hit(start, end, f"{draft.text[start:end]!r} named without saying you work there "
-                          f"(e.g. 'my employer', 'wir bei')")
+    yield Hit(start, end, t("{name} named without saying you work there (e.g. 'my employer', 'wir bei')",
+                            name=repr(draft.text[start:end])))
 
 
 def _names(names) -> tuple[str, ...]:

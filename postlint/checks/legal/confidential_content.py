@@ -41,6 +41,7 @@ import functools
 
 import regex
 
+from postlint.i18n import t
 from postlint.packs import lexicon
 from postlint.problem import Hit
 
@@ -53,11 +54,9 @@ def check(draft, opts):
     for kind, pattern in _patterns(tuple(opts["terms"])):
         for m in pattern.finditer(draft.text):
             if kind == "marker":
-                # de: 'streng vertraulich' kennzeichnet interne Inhalte
-                yield Hit(m.start(), m.end(), f"'{m.group()}' marks internal content")
+                yield Hit(m.start(), m.end(), t("'{term}' marks internal content", term=m.group()))
             else:
-                # de: vertraulicher Begriff 'Projekt Phoenix'
-                yield Hit(m.start(), m.end(), f"confidential term '{m.group()}'")
+                yield Hit(m.start(), m.end(), t("confidential term '{term}'", term=m.group()))
 
 
 @functools.cache

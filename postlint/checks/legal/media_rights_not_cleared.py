@@ -40,6 +40,7 @@ Ab Januar sind wir auch in Frankfurt für euch da. Wer ist dabei? #Frankfurt #Be
 """
 
 from postlint.checks._kinds import on_attachment
+from postlint.i18n import t
 
 CODE = "PL507"
 NAME = "media-rights-not-cleared"
@@ -50,10 +51,8 @@ def check(draft, opts):
     for item in draft.attachments or ():
         if item.license_covers_social is False:
             license = f"license {item.license!r}" if item.license else "its license"
-            # de: {label}: {license} deckt Social Media nicht ab
-            yield on_attachment(draft, item, f"{item.label}: {license} does not cover social media")
+            yield on_attachment(draft, item, t("{attachment}: {license} does not cover social media",
+                                               attachment=item.label, license=license))
         elif item.source == "third-party" and item.permission is not True and item.license_covers_social is not True:
-            # de: {label} ist fremdes Material ohne Erlaubnis der Rechteinhaber (permission: true)
-            yield on_attachment(draft, item,
-                                f"{item.label} is third-party material without the rights holder's permission "
-                                f"(permission: true)")
+            yield on_attachment(draft, item, t("{attachment} is third-party material without the rights holder's "
+                                               "permission (permission: true)", attachment=item.label))

@@ -57,6 +57,7 @@ Die Herbstkollektion ist da! Kommt vorbei oder bestellt im Shop. #Mode #Herbst #
 """
 
 from postlint.checks._kinds import at_front_matter
+from postlint.i18n import t
 
 CODE = "PL505"
 NAME = "missing-impressum"
@@ -69,6 +70,5 @@ def check(draft, opts):
         return
     if draft.type == "about" and "impressum" in draft.text.casefold() and draft.urls:
         return
-    # de: kommerzielles Konto {name!r} ohne Impressum (imprint_url in der Kontendatei)
-    yield at_front_matter(draft, "account", f"commercial account {account.name!r} has no Impressum "
-                                            f"(imprint_url in the accounts file)")
+    yield at_front_matter(draft, "account", t("commercial account {name} has no Impressum (imprint_url in the "
+                                              "accounts file)", name=repr(account.name)))

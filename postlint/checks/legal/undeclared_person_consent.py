@@ -38,6 +38,7 @@ Tag 1 auf der Hannover Messe: Kommt an Stand B12 vorbei! #HannoverMesse #Industr
 """
 
 from postlint.checks._kinds import on_attachment
+from postlint.i18n import t
 
 CODE = "PL521"
 NAME = "undeclared-person-consent"
@@ -47,5 +48,5 @@ OPTIONS = {}
 def check(draft, opts):
     for item in draft.attachments or ():
         if (item.people or item.minors) and item.consent is None:
-            # de: {label} zeigt Personen; Einwilligung nicht angegeben (consent: true)
-            yield on_attachment(draft, item, f"{item.label} shows people; consent not declared (consent)")
+            yield on_attachment(draft, item, t("{attachment} shows people; consent not declared (consent)",
+                                               attachment=item.label))

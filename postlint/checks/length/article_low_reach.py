@@ -35,6 +35,7 @@ Fünf Fehler in der Schichtplanung, die wir in 40 Pflegeeinrichtungen immer wied
 """
 
 from postlint.checks._kinds import number
+from postlint.i18n import t
 from postlint.problem import Hit
 
 CODE = "PL104"
@@ -47,6 +48,6 @@ def check(draft, opts):
         return
     start = len(draft.text) - len(draft.text.lstrip())
     end = draft.text.find("\n", start)
-    # de: Artikel erreichen auf LinkedIn wenige Leser: besser ein Beitrag mit höchstens 1.300 Zeichen
     yield Hit(start, end if end >= 0 else len(draft.text.rstrip()),
-              f"articles reach few readers on LinkedIn: consider a post of at most {number(opts['max-post'])} characters")
+              t("articles reach few readers on LinkedIn: consider a post of at most {max} characters",
+                max=number(opts["max-post"])))

@@ -42,6 +42,7 @@ Unser Produktchef erklärt die neue Version in zwei Minuten. Was fehlt euch noch
 """
 
 from postlint.checks._kinds import clock, on_attachment
+from postlint.i18n import t
 
 CODE = "PL105"
 NAME = "video-too-long"
@@ -54,6 +55,6 @@ def check(draft, opts):
         return
     for item in draft.attachments or ():
         if item.duration is not None and item.duration > limit:
-            # de: {label} dauert {duration} (max. {limit} auf {channel})
-            yield on_attachment(draft, item,
-                                f"{item.label} runs {clock(item.duration)} (max {clock(limit)} on {draft.channel})")
+            yield on_attachment(draft, item, t("{attachment} runs {duration} (max {max} on {channel})",
+                                               attachment=item.label, duration=clock(item.duration),
+                                               max=clock(limit), channel=draft.channel))

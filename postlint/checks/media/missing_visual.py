@@ -40,6 +40,7 @@ Unser Sommerfest 2026: Was war euer schönster Moment? #Sommerfest #Team #Kultur
 """
 
 from postlint.checks._kinds import at_front_matter, whole_post
+from postlint.i18n import t
 from postlint.media import VISUAL_KINDS
 
 CODE = "PL404"
@@ -51,11 +52,10 @@ def check(draft, opts):
     items = draft.attachments
     if items is None:
         if opts["undeclared"]:
-            # de: keine Anhänge angegeben ({channel} braucht ein Bild oder Video)
-            yield whole_post(draft, f"no attachments declared ({draft.channel} needs an image or video)")
+            yield whole_post(draft, t("no attachments declared ({channel} needs an image or video)",
+                                      channel=draft.channel))
         return
     if not any(item.kind in VISUAL_KINDS for item in items):
         kinds = ", ".join(item.kind for item in items) or "none"
-        # de: kein Bild oder Video (Anhänge: {kinds}; {channel} braucht eines)
-        yield at_front_matter(draft, "attachments",
-                              f"no image or video (attachments: {kinds}; {draft.channel} needs one)")
+        yield at_front_matter(draft, "attachments", t("no image or video (attachments: {kinds}; {channel} needs one)",
+                                                      kinds=kinds, channel=draft.channel))

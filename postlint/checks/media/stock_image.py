@@ -37,6 +37,7 @@ Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Digitalisierung #KI #M
 """
 
 from postlint.checks._kinds import on_attachment
+from postlint.i18n import t
 
 CODE = "PL406"
 NAME = "stock-image"
@@ -46,5 +47,4 @@ OPTIONS = {}
 def check(draft, opts):
     for item in draft.attachments or ():
         if item.source == "stock":
-            # de: {label} ist Stock-Material
-            yield on_attachment(draft, item, f"{item.label} is stock material")
+            yield on_attachment(draft, item, t("{attachment} is stock material", attachment=item.label))

@@ -57,6 +57,7 @@ Hallo Herr Berg, wir haben uns beim Stammtisch der IHK Stuttgart über Fachkräf
 """
 
 from postlint import similar
+from postlint.i18n import t
 
 CODE = "PL807"
 NAME = "copy-paste-message"
@@ -65,6 +66,6 @@ TEXTS = "all"  # notes and messages are compared whether they are scheduled or n
 
 
 def check_all(timeline, opts_for):
-    # de: gleicher Text wie notes/b.md bis auf den Namen (96 % gleich; Kopie ab 85 %)
     return similar.copies(timeline, opts_for, lambda others, value, limit:
-                          f"same text as {others} apart from the name ({value} alike; copies from {limit})")
+                          t("same text as {others} apart from the name ({value} alike; copies from {limit})",
+                            others=others, value=value, limit=limit))

@@ -43,6 +43,7 @@ import regex
 
 from postlint import text
 from postlint.packs import lexicon
+from postlint.i18n import t
 from postlint.problem import Hit
 
 CODE = "PL710"
@@ -65,8 +66,8 @@ def check(draft, opts):
             spelled = POSSESSIVE.sub("", searched[m.start():end])  # "LinkedIn's" is the brand's spelling
             found = _match(spelled, brands)
             if found:
-                # de: 'Linkedin' für die Marke 'LinkedIn'
-                yield Hit(m.start(), m.start() + len(spelled), f"'{spelled}' for the brand '{found}'")
+                yield Hit(m.start(), m.start() + len(spelled), t("'{spelled}' for the brand '{brand}'",
+                                                                 spelled=spelled, brand=found))
                 break
 
 
