@@ -10,8 +10,8 @@ out: a short "Danke dir!" under several comments is a normal courtesy. The findi
 at the reply's first line and names the other replies.
 
 ## Why is this bad?
-"LinkedIn-Kontaktanfragen bestätigen oder „folgen“ lassen?", section "3. Antworten auf
-Kommentare" (002:47): answer (almost) every comment, but "Wenn ich zu einem Post 15
+LinkedIn-Ratgeber, „Juli 2019: Die Eigenarten des LinkedIn Algorithmus“, „3. Antworten auf
+Kommentare“: answer (almost) every comment, but "Wenn ich zu einem Post 15
 ähnliche Kommentare erhalte, muß ich nicht jeden mit den gleichen/ ähnlichen Worten
 beantworten. Das wird über kurz oder lang der Algorithmus auch erkennen. […] Wir wollen
 keinen Spam produzieren". Commenters see each other's replies, too.

@@ -7,8 +7,8 @@ table gives the series (docs/accounts.md), or the `series:` value itself when th
 hashtag (`series: "#FreitagsFrage"`). Case does not matter.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden (3rd edition, chapter 2.3) recommends own hashtags
-together with a regular, for example weekly, content series (004:1410-1414). The series
+The Bitkom Social-Media-Leitfaden recommends own hashtags together with a regular, for
+example weekly, content series (Bitkom, Social-Media-Leitfaden, Kap. 2.3). The series
 hashtag is what lets readers follow the series and find its earlier posts; one post
 without it breaks the chain.
 

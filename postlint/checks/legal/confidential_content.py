@@ -9,11 +9,13 @@ the words. The lone words "vertraulich", "intern" and "confidential" are not rep
 "Ihre Daten behandeln wir vertraulich" is a public promise, not a leak.
 
 ## Why is this bad?
-Guidance 004 asks companies for do's and don'ts such as "keine Firmeninterna posten"
-(004:2397-2399), and 002 warns that brand ambassadors must know "was an die
+The Bitkom Social-Media-Leitfaden asks companies for do's and don'ts such as "keine
+Firmeninterna posten" (Bitkom, Social-Media-Leitfaden, Kap. 3.2), and the LinkedIn-Ratgeber warns that brand
+ambassadors must know "was an die
 Öffentlichkeit geraten darf und was nicht. Es wäre nicht zum ersten Mal der Fall, dass
 durch die Social-Media-Aktivitäten von Mitarbeitern, wichtige Details „geleaked“ worden
-sind" (002:373). A draft copied from an internal document often still carries its marks.
+sind" (LinkedIn-Ratgeber, „So gestalten Sie ein professionelles Mitarbeiter-Profil auf LinkedIn“). A
+draft copied from an internal document often still carries its marks.
 
 ## Example
 With this in `postlint.toml`:

@@ -9,9 +9,9 @@ permission or a license that covers social media, and licenses that do not, are 
 by `media-rights-not-cleared`.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden (3rd edition, chapter 6.7, Urheberrecht und Social
-Media) asks to check for every bought stock photo whether its license covers social
-media, as standard licenses often cover only websites and blogs (004:6833-6843). Writing
+The Bitkom Social-Media-Leitfaden asks to check for every bought stock photo whether its
+license covers social media, as standard licenses often cover only websites and blogs
+(Bitkom, Social-Media-Leitfaden, Kap. 6.7). Writing
 down source and license before the post goes out is how a team notices the gap, not the
 warning letter afterwards.
 

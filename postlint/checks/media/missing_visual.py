@@ -7,10 +7,10 @@ or an empty list) on Instagram (error) and Facebook (info). A draft that does no
 attaches; turn on `undeclared` for teams that declare every attachment (docs/front-matter.md).
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden (3rd edition, chapter 3.3.3) calls Instagram "eine
-mobile, visuelle App" on which high-quality photos and videos matter (004:3349-3351), and
-its best-practice Facebook post in chapter 2.2 names "Das gewählte Bild / Key Visual" as a
-success factor: readers scroll fast, visual eye-catchers stop them (004:1195-1200).
+The Bitkom Social-Media-Leitfaden calls Instagram "eine mobile, visuelle App" on which
+high-quality photos and videos matter (Bitkom, Social-Media-Leitfaden, Kap. 3.3.3), and its best-practice Facebook
+post names "Das gewählte Bild / Key Visual" as a success factor: readers scroll fast,
+visual eye-catchers stop them (Bitkom, Social-Media-Leitfaden, Kap. 2.2).
 Instagram does not publish a feed post without an image or video at all (external,
 as of 2026-12).
 

@@ -6,9 +6,9 @@ Its rights are checked by `undeclared-media-rights` and `media-rights-not-cleare
 rule is about the eye-catcher.
 
 ## Why is this bad?
-In the Bitkom Social-Media-Leitfaden (3rd edition, chapter 2.2) the analysis of a
-best-practice post notes: the image is stock material, readers recognise it as such, so
-it is "nicht die erste Wahl" to catch the eye (004:1202-1206). An own photo of the team,
+In the Bitkom Social-Media-Leitfaden the analysis of a best-practice post notes: the
+image is stock material, readers recognise it as such, so it is "nicht die erste Wahl" to
+catch the eye (Bitkom, Social-Media-Leitfaden, Kap. 2.2). An own photo of the team,
 the product or the event works better.
 
 ## Example

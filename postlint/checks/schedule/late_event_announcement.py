@@ -8,10 +8,9 @@ once the event has been announced: mark them with `postlint: {ignore: [late-even
 or lower `min-days` for their folder.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden (3rd edition, chapter 4.5) reports from an event
-comparison on XING: the earlier an event is published, the more visitors find their way to
-its page (004:5412-5416). The guidance gives no number of days; 14 is the catalogue's
-proposal (rule-catalogue H41).
+The Bitkom Social-Media-Leitfaden reports from an event comparison on XING: the earlier
+an event is published, the more visitors find their way to its page (Bitkom, Social-Media-Leitfaden, Kap. 4.5). The
+guidance gives no number of days; 14 is postlint's choice.
 
 ## Example
 ```text

@@ -9,15 +9,12 @@ a link to a home page alone, as in a signature, does not count). The finding is 
 later post's `scheduled` value and names the earlier post. Candidates come from LSH
 banding, so a plan of 100,000 posts is not compared pair by pair (`postlint/similar.py`).
 
-The catalogue proposes PL604 for this rule; PL604 is `too-few-posts-per-week`.
-
 ## Why is this bad?
 The guidance allows reusing content: "Inhalte können mehrfach benutzt werden. Im Zweifel
-so oft, bis sie angekommen sind" (004:1718-1720), and "Auch erfolgreiche Beiträge erneut
-zu teilen, ist ein probates Mittel. Allerdings sollte man die Wiederholungsrate mit
-Bedacht wählen" (004:1787-1791, chapter 2.4 "Social Media-Kampagne"). A repeat within
-days reaches the same followers, who notice. The guidance names no window: 30 days is
-the catalogue's proposal (H39), so the rule is an info.
+so oft, bis sie angekommen sind", and "Auch erfolgreiche Beiträge erneut zu teilen, ist
+ein probates Mittel. Allerdings sollte man die Wiederholungsrate mit Bedacht wählen"
+(Bitkom, Social-Media-Leitfaden, Kap. 2.4). A repeat within days reaches the same followers, who notice. The
+guidance names no window: 30 days is postlint's choice, so the rule is an info.
 
 ## Example
 Several drafts, one after the other as `tail -n +1 drafts/*.md` prints them:

@@ -13,11 +13,12 @@ it says "ich". The finding points at the first selling signal.
 
 ## Why is this bad?
 "Tipp: Vermeide platte Verkaufsbotschaften. Baue zunächst Vertrauen auf – durch
-Mehrwert, authentische Gespräche und Empathie" (000:62, "Der Social Selling Index
-(SSI)"). Guidance 004 warns against companies that "stur seine Produktpalette postet.
-Menschen kaufen von Menschen" (004:1489-1497), and 002 asks to "immer den Nutzen für die
-Leser in den Vordergrund" stellen (002:205). The thresholds are the catalogue's proposal
-(H47): the guidance names no numbers, so the rule is an info.
+Mehrwert, authentische Gespräche und Empathie" (SSI-Ratgeber, „4. Beziehungen
+aufbauen“). The Bitkom Social-Media-Leitfaden warns against companies that "stur seine
+Produktpalette postet. Menschen kaufen von Menschen" (Bitkom, Social-Media-Leitfaden, Kap. 2.3), and the
+LinkedIn-Ratgeber asks to "immer den Nutzen für die Leser in den Vordergrund" stellen
+(LinkedIn-Ratgeber, „So geht Social Selling nicht“). The guidance names no numbers: the thresholds are
+postlint's choice, so the rule is an info.
 
 ## Example
 ```text
