@@ -169,18 +169,19 @@ def _attachment(item, number: int, where: str) -> Attachment:
     fields = {}
     for key, raw in item.items():
         check = ATTACHMENT_FIELDS.get(key)
+        here = f"{where}.{key}"
         if check is None:
-            raise Invalid(t("{field}: unknown attachment field (allowed: {allowed})", field=f"{where}.{key}",
+            raise Invalid(t("{field}: unknown attachment field (allowed: {allowed})", field=here,
                             allowed=", ".join(ATTACHMENT_FIELDS)))
-        fields[key] = check(raw, f"{where}.{key}")
+        fields[key] = check(raw, here)
     if "kind" not in fields:
         raise Invalid(_at(where, t("no kind (expected one of {kinds})", kinds=", ".join(KINDS))))
     if fields.pop("stock", None):
         if fields.get("source", "stock") != "stock":
-            raise Invalid(t("{field}: contradicts source: {source}", field=f"{where}.stock", source=fields["source"]))
+            raise Invalid(t("{field}: contradicts source: {source}", field=where + ".stock", source=fields["source"]))
         fields["source"] = "stock"
     if fields.get("duration") is not None and fields["kind"] != "video":
-        raise Invalid(t("{field}: only a video has a duration (kind: {kind})", field=f"{where}.duration",
+        raise Invalid(t("{field}: only a video has a duration (kind: {kind})", field=where + ".duration",
                         kind=fields["kind"]))
     return Attachment(number=number, **fields)
 
@@ -207,7 +208,7 @@ def event(value: Any) -> tuple[Event | None, str | None]:
     try:
         for key, raw in value.items():
             if key not in EVENT_FIELDS:
-                raise Invalid(t("{field}: unknown event field (allowed: {allowed})", field=f".{key}",
+                raise Invalid(t("{field}: unknown event field (allowed: {allowed})", field="." + key,
                                 allowed=", ".join(EVENT_FIELDS)))
             fields[key] = _date(raw) if key == "date" else EVENT_FIELDS[key](raw, f".{key}")
     except Invalid as exc:

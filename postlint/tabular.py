@@ -132,7 +132,7 @@ def settings(table: dict, where: str) -> Settings:
     header = check_value(merged["header"], bool, f"{where}.header")
     given = merged["columns"]
     if not isinstance(given, dict):
-        raise ConfigError(t("{where}: expected a table of field = column", where=f"{where}.columns"))
+        raise ConfigError(t("{where}: expected a table of field = column", where=where + ".columns"))
     columns = {**preset["columns"], **given}
     for name, column in columns.items():
         here = f"{where}.columns.{name}"
@@ -145,7 +145,7 @@ def settings(table: dict, where: str) -> Settings:
     delimiter = check_value(merged["delimiter"], str, f"{where}.delimiter")
     if delimiter != "auto" and (len(delimiter) != 1 or delimiter in '"\n'):
         raise ConfigError(t("{where}: expected auto or one character such as , or ;, got {value}",
-                            where=f"{where}.delimiter", value=repr(delimiter)))
+                            where=where + ".delimiter", value=repr(delimiter)))
     zone = calendar.zone(check_value(merged["timezone"], str, f"{where}.timezone"), f"{where}.timezone")
     return Settings(zone, header, columns, check_value(merged["date-format"], str, f"{where}.date-format"),
                     delimiter)

@@ -11,10 +11,10 @@ at the reply's first line and names the other replies.
 
 ## Why is this bad?
 LinkedIn-Ratgeber, „Juli 2019: Die Eigenarten des LinkedIn Algorithmus“, „3. Antworten auf
-Kommentare“: answer (almost) every comment, but "Wenn ich zu einem Post 15
-ähnliche Kommentare erhalte, muß ich nicht jeden mit den gleichen/ ähnlichen Worten
-beantworten. Das wird über kurz oder lang der Algorithmus auch erkennen. […] Wir wollen
-keinen Spam produzieren". Commenters see each other's replies, too.
+Kommentare“: answer (almost) every comment, but "Wenn ich zu einem Post 15 ähnliche
+Kommentare erhalte, muß ich nicht jeden mit den gleichen/ ähnlichen Worten beantworten. Das
+wird über kurz oder lang der Algorithmus auch erkennen. […] Wir wollen keinen Spam
+produzieren". Commenters see each other's replies, too.
 
 ## Example
 Several drafts, one after the other as `tail -n +1 replies/*.md` prints them:

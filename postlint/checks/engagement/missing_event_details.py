@@ -10,9 +10,9 @@ not count: readers see only the text. Drafts without `event:` are not checked.
 
 ## Why is this bad?
 The Bitkom Social-Media-Leitfaden takes apart a best-practice webinar post: its headline
-gives the key information, and the visible text answers when the webinar takes place and
-how much time readers must plan for (Bitkom, Social-Media-Leitfaden, Kap. 2.2). A reader
-who has to click through to learn the date does not plan to come.
+gives the key information, and the visible text answers when the webinar takes place and how
+much time readers must plan for (Bitkom, Social-Media-Leitfaden, Kap. 2.2). A reader who has
+to click through to learn the date does not plan to come.
 
 ## Example
 ```text

@@ -11,10 +11,10 @@ words in their case; hashtags, links and e-mail addresses are not names. With no
 configured the rule has nothing to look for and stays silent.
 
 ## Why is this bad?
-Bitkom, Social-Media-Leitfaden, Kap. 5.3 „Was ist Social Media Monitoring?“: brands look
-for conversations they would otherwise miss, "wenn jemand die Brand falsch schreibt oder
-diese nicht im Post markiert". A tag notifies the person or company, puts the post in
-front of their network and gives them the chance to answer.
+Bitkom, Social-Media-Leitfaden, Kap. 5.3 „Was ist Social Media Monitoring?“: brands look for
+conversations they would otherwise miss, "wenn jemand die Brand falsch schreibt oder diese
+nicht im Post markiert". A tag notifies the person or company, puts the post in front of
+their network and gives them the chance to answer.
 
 ## Example
 With this in `postlint.toml`:

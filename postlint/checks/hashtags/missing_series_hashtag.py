@@ -9,8 +9,8 @@ hashtag (`series: "#FreitagsFrage"`). Case does not matter.
 ## Why is this bad?
 The Bitkom Social-Media-Leitfaden recommends own hashtags together with a regular, for
 example weekly, content series (Bitkom, Social-Media-Leitfaden, Kap. 2.3). The series
-hashtag is what lets readers follow the series and find its earlier posts; one post
-without it breaks the chain.
+hashtag is what lets readers follow the series and find its earlier posts; one post without
+it breaks the chain.
 
 ## Example
 ```toml

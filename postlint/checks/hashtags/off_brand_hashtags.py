@@ -8,9 +8,9 @@ reported. Hashtags compare without regard to case (`#ki` is `#KI`).
 
 ## Why is this bad?
 The Bitkom Social-Media-Leitfaden recommends own hashtags for a recognisable presence
-(Bitkom, Social-Media-Leitfaden, Kap. 2.3) and asks employees who build a personal brand to define their topics
-and hashtags first (Bitkom, Social-Media-Leitfaden, Kap. 3.2). A
-post that uses only other hashtags does not add to what the account wants to be found for.
+(Bitkom, Social-Media-Leitfaden, Kap. 2.3) and asks employees who build a personal brand to
+define their topics and hashtags first (Bitkom, Social-Media-Leitfaden, Kap. 3.2). A post
+that uses only other hashtags does not add to what the account wants to be found for.
 
 ## Example
 ```toml

@@ -11,13 +11,13 @@ relationship: `mein Arbeitgeber`, `wir bei`, `bei uns`, `unser Team`, `ich arbei
 Company accounts have no `employer` and are not checked.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden says the art of corporate influencing is to be
-recognised as part of the company at all times, through the content one shares and not
-only the profile (Bitkom, Social-Media-Leitfaden, Kap. 4.5); the LinkedIn-Ratgeber warns that a personal profile
-used for the employer makes one a brand ambassador, with legal points to observe
-(LinkedIn-Ratgeber, „Markenbotschafter auf LinkedIn: Das sollten Sie wissen!“). Praise for one's employer's product without the relationship
-can read as hidden advertising. Whether a post is about the employer is judged only from
-the names, so this is an info.
+The Bitkom Social-Media-Leitfaden says the art of corporate influencing is to be recognised
+as part of the company at all times, through the content one shares and not only the profile
+(Bitkom, Social-Media-Leitfaden, Kap. 4.5); the LinkedIn-Ratgeber warns that a personal
+profile used for the employer makes one a brand ambassador, with legal points to observe
+(LinkedIn-Ratgeber, „Markenbotschafter auf LinkedIn: Das sollten Sie wissen!“). Praise for
+one's employer's product without the relationship can read as hidden advertising. Whether a
+post is about the employer is judged only from the names, so this is an info.
 
 ## Example
 ```toml

@@ -10,12 +10,12 @@ the words. The lone words "vertraulich", "intern" and "confidential" are not rep
 
 ## Why is this bad?
 The Bitkom Social-Media-Leitfaden asks companies for do's and don'ts such as "keine
-Firmeninterna posten" (Bitkom, Social-Media-Leitfaden, Kap. 3.2), and the LinkedIn-Ratgeber warns that brand
-ambassadors must know "was an die
-Öffentlichkeit geraten darf und was nicht. Es wäre nicht zum ersten Mal der Fall, dass
-durch die Social-Media-Aktivitäten von Mitarbeitern, wichtige Details „geleaked“ worden
-sind" (LinkedIn-Ratgeber, „So gestalten Sie ein professionelles Mitarbeiter-Profil auf LinkedIn“). A
-draft copied from an internal document often still carries its marks.
+Firmeninterna posten" (Bitkom, Social-Media-Leitfaden, Kap. 3.2), and the LinkedIn-Ratgeber
+warns that brand ambassadors must know "was an die Öffentlichkeit geraten darf und was
+nicht. Es wäre nicht zum ersten Mal der Fall, dass durch die Social-Media-Aktivitäten von
+Mitarbeitern, wichtige Details „geleaked“ worden sind" (LinkedIn-Ratgeber, „So gestalten Sie
+ein professionelles Mitarbeiter-Profil auf LinkedIn“). A draft copied from an internal
+document often still carries its marks.
 
 ## Example
 With this in `postlint.toml`:

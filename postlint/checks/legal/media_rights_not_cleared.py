@@ -8,10 +8,10 @@ true`) nor a license that covers social media (`license_covers_social: true`, su
 Creative Commons license). Rights that are simply not declared are reported by `undeclared-media-rights`.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden says users need the rights to every image, video, music and text they use; stock
-licenses often cover websites and blogs but not social media, and other people's images
-without the author's consent lead to costly warning letters (Bitkom, Social-Media-Leitfaden, Kap. 6.7). This is a
-legal check, not legal advice.
+The Bitkom Social-Media-Leitfaden says users need the rights to every image, video, music
+and text they use; stock licenses often cover websites and blogs but not social media, and
+other people's images without the author's consent lead to costly warning letters (Bitkom,
+Social-Media-Leitfaden, Kap. 6.7). This is a legal check, not legal advice.
 
 ## Example
 ```text

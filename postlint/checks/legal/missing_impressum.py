@@ -8,12 +8,13 @@ guidance reports exempts it. The finding sits on the draft's `account:` value; a
 `imprint_url` to the account clears it on every draft.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden explains that the duty to provide an Impressum applies to company pages on social media
-and to every account designed commercially, through which goods or services are sold or
-advertised, including influencers' private accounts; only purely private accounts and
-XING profiles are exempt (Bitkom, Social-Media-Leitfaden, Kap. 6.4). The Impressum must be reachable in at most two
-clicks, so its link belongs on the profile. Missing details draw warning letters
-(§ 5 DDG, formerly § 5 TMG). This is a legal check, not legal advice.
+The Bitkom Social-Media-Leitfaden explains that the duty to provide an Impressum applies to
+company pages on social media and to every account designed commercially, through which
+goods or services are sold or advertised, including influencers' private accounts; only
+purely private accounts and XING profiles are exempt (Bitkom, Social-Media-Leitfaden, Kap.
+6.4). The Impressum must be reachable in at most two clicks, so its link belongs on the
+profile. Missing details draw warning letters (§ 5 DDG, formerly § 5 TMG). This is a legal
+check, not legal advice.
 
 ## Example
 ```toml

@@ -9,7 +9,8 @@ declared are reported by `undeclared-person-consent`.
 ## Why is this bad?
 Everyone has the right to their own image under § 22 KUG: it may, in principle, only be
 published with their consent, and for children the parents must agree, as the Bitkom
-Social-Media-Leitfaden puts it (Bitkom, Social-Media-Leitfaden, Kap. 6.7). This is a legal check, not legal advice.
+Social-Media-Leitfaden puts it (Bitkom, Social-Media-Leitfaden, Kap. 6.7). This is a legal
+check, not legal advice.
 
 ## Example
 ```text

@@ -11,9 +11,8 @@ by `media-rights-not-cleared`.
 ## Why is this bad?
 The Bitkom Social-Media-Leitfaden asks to check for every bought stock photo whether its
 license covers social media, as standard licenses often cover only websites and blogs
-(Bitkom, Social-Media-Leitfaden, Kap. 6.7). Writing
-down source and license before the post goes out is how a team notices the gap, not the
-warning letter afterwards.
+(Bitkom, Social-Media-Leitfaden, Kap. 6.7). Writing down source and license before the post
+goes out is how a team notices the gap, not the warning letter afterwards.
 
 ## Example
 ```text

@@ -6,10 +6,10 @@ declare `consent:`. A declared refusal (`consent: false`) and minors without the
 parents' consent are reported by `missing-person-consent`.
 
 ## Why is this bad?
-A person's image may, in principle, only be published with their consent (§ 22 KUG), as
-the Bitkom Social-Media-Leitfaden reminds (Bitkom, Social-Media-Leitfaden, Kap. 6.7). Team
-photos, event pictures and customer visits go out quickly; asking before the post is
-planned is how the consent gets obtained at all.
+A person's image may, in principle, only be published with their consent (§ 22 KUG), as the
+Bitkom Social-Media-Leitfaden reminds (Bitkom, Social-Media-Leitfaden, Kap. 6.7). Team
+photos, event pictures and customer visits go out quickly; asking before the post is planned
+is how the consent gets obtained at all.
 
 ## Example
 ```text

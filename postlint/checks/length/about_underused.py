@@ -8,11 +8,11 @@ text and names its length. Counted as LinkedIn counts (UTF-16 code units, `unit`
 
 ## Why is this bad?
 LinkedIn-Ratgeber, „Markenbotschafter auf LinkedIn: Das sollten Sie wissen!“: "Der Text der
-LinkedIn-Zusammenfassung darf bis zu 1980 Zeichen enthalten. Machen Sie Gebrauch davon,
-da ein ausführlicher Text die Sichtbarkeit im Netzwerk steigert und man mehr über Ihre
-Persönlichkeit und Ihre Fähigkeiten erfahren kann." The summary is "äußerst selten"
-used beyond a job title. Half the space is postlint's choice; the
-guidance names no minimum, so the rule is an info.
+LinkedIn-Zusammenfassung darf bis zu 1980 Zeichen enthalten. Machen Sie Gebrauch davon, da
+ein ausführlicher Text die Sichtbarkeit im Netzwerk steigert und man mehr über Ihre
+Persönlichkeit und Ihre Fähigkeiten erfahren kann." The summary is "äußerst selten" used
+beyond a job title. Half the space is postlint's choice; the guidance names no minimum, so
+the rule is an info.
 
 ## Example
 ```text

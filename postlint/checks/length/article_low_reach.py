@@ -7,12 +7,12 @@ finding is on the first line of the text. It is an info: an article has its plac
 a profile's "Aktivitäten"), the hint is about reach in the feed.
 
 ## Why is this bad?
-LinkedIn-Ratgeber, „Juli 2019: Die Eigenarten des LinkedIn Algorithmus“, „6. LinkedIn-Artikel“:
-until 2017 new articles were announced to the network;
-"Seit 2018 hat LinkedIn diese Funktion abgestellt und viele Artikel werden nur einer
-homöopathischen Menge an Personen angezeigt. Mein Tipp: Sie könnten den Inhalt eines
-Artikels in Kurzform in einen Beitrag von maximal 1300 Zeichen packen, da diese meist eine
-höhere Reichweite erreichen." The observation dates from 2019.
+LinkedIn-Ratgeber, „Juli 2019: Die Eigenarten des LinkedIn Algorithmus“, „6.
+LinkedIn-Artikel“: until 2017 new articles were announced to the network; "Seit 2018 hat
+LinkedIn diese Funktion abgestellt und viele Artikel werden nur einer homöopathischen Menge
+an Personen angezeigt. Mein Tipp: Sie könnten den Inhalt eines Artikels in Kurzform in einen
+Beitrag von maximal 1300 Zeichen packen, da diese meist eine höhere Reichweite erreichen."
+The observation dates from 2019.
 
 ## Example
 ```text

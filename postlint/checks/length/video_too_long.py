@@ -7,10 +7,11 @@ Facebook 240 minutes. XING's limit is not known, so nothing is checked there. A 
 without `duration:` is not checked.
 
 ## Why is this bad?
-The platform refuses the upload or cuts the video, and the post goes out late or without
-its ending. The limits are external platform facts (as of 2026-12; X for accounts without
+The platform refuses the upload or cuts the video, and the post goes out late or without its
+ending. The limits are external platform facts (as of 2026-12; X for accounts without
 Premium): they change, so they are options. The Bitkom Social-Media-Leitfaden plans the
-content type (image, video, carousel) in the editorial plan (Bitkom, Social-Media-Leitfaden, Kap. 2.2); this rule checks that the planned video fits.
+content type (image, video, carousel) in the editorial plan (Bitkom, Social-Media-Leitfaden,
+Kap. 2.2); this rule checks that the planned video fits.
 
 ## Example
 ```text

@@ -8,10 +8,10 @@ reach (`external-link`) and the link usually goes into the first comment or the 
 event page. Drafts without `event:` are not checked.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden builds its best-practice webinar post around the facts
-and the sign-up (Bitkom, Social-Media-Leitfaden, Kap. 2.2), and its checklist for
-interaction includes a link to the relevant content or landing page. An event post that
-readers cannot act on wastes the attention it gets.
+The Bitkom Social-Media-Leitfaden builds its best-practice webinar post around the facts and
+the sign-up (Bitkom, Social-Media-Leitfaden, Kap. 2.2), and its checklist for interaction
+includes a link to the relevant content or landing page. An event post that readers cannot
+act on wastes the attention it gets.
 
 ## Example
 ```text

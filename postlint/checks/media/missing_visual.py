@@ -8,11 +8,11 @@ attaches; turn on `undeclared` for teams that declare every attachment (docs/fro
 
 ## Why is this bad?
 The Bitkom Social-Media-Leitfaden calls Instagram "eine mobile, visuelle App" on which
-high-quality photos and videos matter (Bitkom, Social-Media-Leitfaden, Kap. 3.3.3), and its best-practice Facebook
-post names "Das gewählte Bild / Key Visual" as a success factor: readers scroll fast,
-visual eye-catchers stop them (Bitkom, Social-Media-Leitfaden, Kap. 2.2).
-Instagram does not publish a feed post without an image or video at all (external,
-as of 2026-12).
+high-quality photos and videos matter (Bitkom, Social-Media-Leitfaden, Kap. 3.3.3), and its
+best-practice Facebook post names "Das gewählte Bild / Key Visual" as a success factor:
+readers scroll fast, visual eye-catchers stop them (Bitkom, Social-Media-Leitfaden, Kap.
+2.2). Instagram does not publish a feed post without an image or video at all (external, as
+of 2026-12).
 
 ## Example
 ```text

@@ -6,10 +6,10 @@ Its rights are checked by `undeclared-media-rights` and `media-rights-not-cleare
 rule is about the eye-catcher.
 
 ## Why is this bad?
-In the Bitkom Social-Media-Leitfaden the analysis of a best-practice post notes: the
-image is stock material, readers recognise it as such, so it is "nicht die erste Wahl" to
-catch the eye (Bitkom, Social-Media-Leitfaden, Kap. 2.2). An own photo of the team,
-the product or the event works better.
+In the Bitkom Social-Media-Leitfaden the analysis of a best-practice post notes: the image
+is stock material, readers recognise it as such, so it is "nicht die erste Wahl" to catch
+the eye (Bitkom, Social-Media-Leitfaden, Kap. 2.2). An own photo of the team, the product or
+the event works better.
 
 ## Example
 ```text

@@ -16,12 +16,13 @@ from a prepared text that it adapts (see below).
 
 ## Why is this bad?
 "Dann der Inhalt: ist er persönlich oder klingt er nach copy-paste?" (LinkedIn-Blogbeitrag
-2021, „Der Wert des Netzwerks liegt hinter dem Netzwerk“): a note that only swaps the name reads as mass outreach, and recipients who compare notes (or
-LinkedIn, which limits invitations) notice. Templates are fine when they are adapted:
-"Ich habe einen solchen Text bereits vorbereitet, welchen ich nach Bedarf an die jeweilige
-Situation anpasse" (LinkedIn-Ratgeber, „Personalisierte Kontaktanfragen auf LinkedIn auch über die
-App“), so the rule looks for unadapted reuse only. The guidance names no threshold: the
-default is postlint's choice.
+2021, „Der Wert des Netzwerks liegt hinter dem Netzwerk“): a note that only swaps the name
+reads as mass outreach, and recipients who compare notes (or LinkedIn, which limits
+invitations) notice. Templates are fine when they are adapted: "Ich habe einen solchen Text
+bereits vorbereitet, welchen ich nach Bedarf an die jeweilige Situation anpasse"
+(LinkedIn-Ratgeber, „Personalisierte Kontaktanfragen auf LinkedIn auch über die App“), so
+the rule looks for unadapted reuse only. The guidance names no threshold: the default is
+postlint's choice.
 
 ## Example
 Several drafts, one after the other as `tail -n +1 notes/*.md` prints them:

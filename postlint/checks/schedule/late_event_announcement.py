@@ -8,9 +8,10 @@ once the event has been announced: mark them with `postlint: {ignore: [late-even
 or lower `min-days` for their folder.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden reports from an event comparison on XING: the earlier
-an event is published, the more visitors find their way to its page (Bitkom, Social-Media-Leitfaden, Kap. 4.5). The
-guidance gives no number of days; 14 is postlint's choice.
+The Bitkom Social-Media-Leitfaden reports from an event comparison on XING: the earlier an
+event is published, the more visitors find their way to its page (Bitkom,
+Social-Media-Leitfaden, Kap. 4.5). The guidance gives no number of days; 14 is postlint's
+choice.
 
 ## Example
 ```text

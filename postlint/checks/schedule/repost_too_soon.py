@@ -10,11 +10,11 @@ later post's `scheduled` value and names the earlier post. Candidates come from 
 banding, so a plan of 100,000 posts is not compared pair by pair (`postlint/similar.py`).
 
 ## Why is this bad?
-The guidance allows reusing content: "Inhalte können mehrfach benutzt werden. Im Zweifel
-so oft, bis sie angekommen sind", and "Auch erfolgreiche Beiträge erneut zu teilen, ist
-ein probates Mittel. Allerdings sollte man die Wiederholungsrate mit Bedacht wählen"
-(Bitkom, Social-Media-Leitfaden, Kap. 2.4). A repeat within days reaches the same followers, who notice. The
-guidance names no window: 30 days is postlint's choice, so the rule is an info.
+The guidance allows reusing content: "Inhalte können mehrfach benutzt werden. Im Zweifel so
+oft, bis sie angekommen sind", and "Auch erfolgreiche Beiträge erneut zu teilen, ist ein
+probates Mittel. Allerdings sollte man die Wiederholungsrate mit Bedacht wählen" (Bitkom,
+Social-Media-Leitfaden, Kap. 2.4). A repeat within days reaches the same followers, who
+notice. The guidance names no window: 30 days is postlint's choice, so the rule is an info.
 
 ## Example
 Several drafts, one after the other as `tail -n +1 drafts/*.md` prints them:

@@ -16,10 +16,10 @@ capitals (`YOUTUBE`) is emphasis, and a possessive (`LinkedIn's`) is the brand's
 `#linkedin` and `linkedin.com` are not misspellings.
 
 ## Why is this bad?
-Bitkom, Social-Media-Leitfaden, Kap. 5.3 „Was ist Social Media Monitoring?“: brands
-search for conversations they would otherwise miss, "wenn jemand die Brand falsch schreibt
-oder diese nicht im Post markiert": a misspelled name is a mention its owner never sees, and readers notice a
-company that cannot spell its own name or its partner's.
+Bitkom, Social-Media-Leitfaden, Kap. 5.3 „Was ist Social Media Monitoring?“: brands search
+for conversations they would otherwise miss, "wenn jemand die Brand falsch schreibt oder
+diese nicht im Post markiert": a misspelled name is a mention its owner never sees, and
+readers notice a company that cannot spell its own name or its partner's.
 
 ## Example
 ```text

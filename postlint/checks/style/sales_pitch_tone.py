@@ -12,13 +12,13 @@ least 4 for the writer. A personal story without selling is not a pitch, however
 it says "ich". The finding points at the first selling signal.
 
 ## Why is this bad?
-"Tipp: Vermeide platte Verkaufsbotschaften. Baue zunächst Vertrauen auf – durch
-Mehrwert, authentische Gespräche und Empathie" (SSI-Ratgeber, „4. Beziehungen
-aufbauen“). The Bitkom Social-Media-Leitfaden warns against companies that "stur seine
-Produktpalette postet. Menschen kaufen von Menschen" (Bitkom, Social-Media-Leitfaden, Kap. 2.3), and the
+"Tipp: Vermeide platte Verkaufsbotschaften. Baue zunächst Vertrauen auf – durch Mehrwert,
+authentische Gespräche und Empathie" (SSI-Ratgeber, „4. Beziehungen aufbauen“). The Bitkom
+Social-Media-Leitfaden warns against companies that "stur seine Produktpalette postet.
+Menschen kaufen von Menschen" (Bitkom, Social-Media-Leitfaden, Kap. 2.3), and the
 LinkedIn-Ratgeber asks to "immer den Nutzen für die Leser in den Vordergrund" stellen
-(LinkedIn-Ratgeber, „So geht Social Selling nicht“). The guidance names no numbers: the thresholds are
-postlint's choice, so the rule is an info.
+(LinkedIn-Ratgeber, „So geht Social Selling nicht“). The guidance names no numbers: the
+thresholds are postlint's choice, so the rule is an info.
 
 ## Example
 ```text
