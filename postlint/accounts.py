@@ -18,6 +18,7 @@ from typing import Any
 
 from postlint import media, packs
 from postlint.frontmatter import CHANNELS, LANGS
+from postlint.i18n import t
 from postlint.problem import ConfigError, short
 
 FILE_NAME = "accounts.toml"
@@ -71,15 +72,14 @@ def _hashtag(value: str, where: str) -> str:
     tag = value.strip()
     tag = tag if tag.startswith("#") else f"#{tag}"
     if len(tag) < 2 or any(c.isspace() for c in tag):
-        # de: {where}: erwartet einen Hashtag wie #KI, erhalten {value}
-        raise ConfigError(f"{where}: expected a hashtag such as #KI, got {short(value)}")
+        raise ConfigError(t("{where}: expected a hashtag such as #KI, got {value}", where=where, value=short(value)))
     return tag
 
 
 def _strings(value, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        # de: {where}: erwartet eine Liste nicht leerer Texte, erhalten {value}
-        raise ConfigError(f"{where}: expected a list of non-empty strings, got {short(value)}")
+        raise ConfigError(t("{where}: expected a list of non-empty strings, got {value}", where=where,
+                            value=short(value)))
     return tuple(v.strip() for v in value)
 
 
@@ -87,26 +87,24 @@ def _domains(value, where):
     domains = _strings(value, where)
     for domain in domains:
         if "/" in domain or "." not in domain or " " in domain:
-            # de: {where}: erwartet Domains wie shop.example.de, erhalten {domain}
-            raise ConfigError(f"{where}: expected domains such as shop.example.de, got {short(domain)}")
+            raise ConfigError(t("{where}: expected domains such as shop.example.de, got {value}", where=where,
+                                value=short(domain)))
     return tuple(d.lower().removeprefix("www.") for d in domains)
 
 
 def _series(value, where):
     if not isinstance(value, dict):
-        # de: {where}: erwartet eine Tabelle Reihe = "#Hashtag"
-        raise ConfigError(f"{where}: expected a table of series = \"#Hashtag\"")
+        raise ConfigError(t("{where}: expected a table of series = \"#Hashtag\"", where=where))
     return {name: _hashtag(media.nonempty(tag, f"{where}.{name}"), f"{where}.{name}") for name, tag in value.items()}
 
 
 def _utm(value, where):
     if not isinstance(value, dict):
-        # de: {where}: erwartet eine Tabelle wie {utm_source = "linkedin"}
-        raise ConfigError(f"{where}: expected a table such as {{utm_source = \"linkedin\"}}")
+        raise ConfigError(t("{where}: expected a table such as {{utm_source = \"linkedin\"}}", where=where))
     for key in value:
         if key not in UTM_KEYS:
-            # de: {where}: unbekannter Schlüssel {key} (erlaubt: ...)
-            raise ConfigError(f"{where}: unknown key {key!r} (allowed: {', '.join(UTM_KEYS)})")
+            raise ConfigError(t("{where}: unknown key {key} (allowed: {allowed})", where=where, key=repr(key),
+                                allowed=", ".join(UTM_KEYS)))
     return {key: media.nonempty(v, f"{where}.{key}") for key, v in value.items()}
 
 
@@ -134,23 +132,26 @@ def parse(data: dict[str, Any], source: str, digest: str = "") -> Accounts:
             continue
         where = f"{source}: [{name}]"
         if not isinstance(table, dict):
-            # de: {where}: erwartet eine Tabelle mit Kontoeinstellungen (channel, commercial, ...)
-            raise ConfigError(f"{where}: expected a table of account settings (channel, commercial, ...)")
+            raise ConfigError(t("{where}: expected a table of account settings (channel, commercial, ...)",
+                                where=where))
         values = {}
         for key, value in table.items():
             if key not in FIELDS:
                 near = difflib.get_close_matches(key, FIELDS, n=1)
-                hint = f"did you mean {near[0]!r}? " if near else ""
-                # de: {where}: unbekannter Schlüssel {key} (meintest du {near}? erlaubt: ...)
-                raise ConfigError(f"{where}: unknown key {key!r} ({hint}allowed: {', '.join(FIELDS)})")
+                allowed = ", ".join(FIELDS)
+                if near:
+                    raise ConfigError(t("{where}: unknown key {key} (did you mean {name}? allowed: {allowed})",
+                                        where=where, key=repr(key), name=repr(near[0]), allowed=allowed))
+                raise ConfigError(t("{where}: unknown key {key} (allowed: {allowed})", where=where, key=repr(key),
+                                    allowed=allowed))
             try:
                 values[key] = FIELDS[key](value, f"{where} {key}")
             except media.Invalid as exc:
                 raise ConfigError(str(exc)) from None
         by_name[name] = Account(name=name, **values)
     if default is not None and default not in by_name:
-        # de: {source}: default: kein Konto {default} (Konten: ...)
-        raise ConfigError(f"{source}: default: no account {default!r} (accounts: {', '.join(by_name) or 'none'})")
+        raise ConfigError(t("{source}: default: no account {name} (accounts: {names})", source=source,
+                            name=repr(default), names=", ".join(by_name) or t("none")))
     return Accounts(source, by_name, default, digest)
 
 
@@ -158,8 +159,8 @@ def load(path: Path) -> Accounts:
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
-        # de: {path}: Kontendatei nicht lesbar: {reason}
-        raise ConfigError(f"{path}: cannot read accounts file: {exc.strerror or exc}") from None
+        raise ConfigError(t("{path}: cannot read accounts file: {reason}", path=path,
+                            reason=exc.strerror or exc)) from None
     return parse(packs.read_toml(path), _shown(path), digest)
 
 
@@ -180,13 +181,12 @@ def for_config(value: Any, root: Path, where: str) -> Accounts:
     if isinstance(value, str):
         path = root / value
         if not path.is_file():
-            # de: {where}: Kontendatei {value} nicht gefunden
-            raise ConfigError(f"{where}: accounts file {value!r} not found")
+            raise ConfigError(t("{where}: accounts file {path} not found", where=where, path=repr(value)))
         return load(path)
     if isinstance(value, dict):
         return parse(value, where, hashlib.sha256(repr(value).encode()).hexdigest())
-    # de: {where}: erwartet den Pfad einer Kontendatei oder eine Tabelle von Konten, erhalten {value}
-    raise ConfigError(f"{where}: expected the path of an accounts file or a table of accounts, got {short(value)}")
+    raise ConfigError(t("{where}: expected the path of an accounts file or a table of accounts, got {value}",
+                        where=where, value=short(value)))
 
 
 # the accounts digest of each configuration file: the cache keys a draft by its configuration

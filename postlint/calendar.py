@@ -26,8 +26,8 @@ def zone(name: str, where: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"{where}: unknown time zone {name!r} (expected an IANA name such as "
-                          f"Europe/Berlin)") from None
+        raise ConfigError(t("{where}: unknown time zone {name} (expected an IANA name such as Europe/Berlin)",
+                            where=where, name=repr(name))) from None
 
 
 @dataclass(slots=True, eq=False)

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import regex
 
+from postlint.i18n import t
 from postlint.problem import Fix, InputError
 
 MAX_PASSES = 10
@@ -143,8 +144,7 @@ def fix_text(lint, text: str, unsafe: bool = False) -> Outcome:
         try:
             findings = [f for f in lint(current) if applicable(f.fix, unsafe)]
         except InputError as exc:  # a fix broke the draft: nothing is written
-            # de: Korrekturen würden den Entwurf unlesbar machen ({exc}); nichts geändert
-            return Outcome(text, problem=f"fixes would break the draft ({exc}); nothing changed")
+            return Outcome(text, problem=t("fixes would break the draft ({problem}); nothing changed", problem=exc))
         if not findings:
             return Outcome(current, fixed)
         new, applied = apply(current, findings)
@@ -156,8 +156,8 @@ def fix_text(lint, text: str, unsafe: bool = False) -> Outcome:
         seen.add(new)
         current = new
     codes = ", ".join(sorted(fixed))
-    # de: Korrekturen kommen nicht zur Ruhe ({codes}, höchstens {n} Durchgänge); nichts geändert
-    return Outcome(text, problem=f"fixes do not settle ({codes}; at most {MAX_PASSES} passes); nothing changed")
+    return Outcome(text, problem=t("fixes do not settle ({codes}; at most {passes} passes); nothing changed",
+                                   codes=codes, passes=MAX_PASSES))
 
 
 # -- writing ---------------------------------------------------------------------------------

@@ -90,6 +90,12 @@ def number(n: int) -> str:
     return text.replace(",", ".") if language == "de" else text
 
 
+def decimal(value: float, spec: str = "g") -> str:
+    """`value` formatted with `spec` and the current language's decimal mark: 2.5 or 2,5."""
+    text = format(value, spec)
+    return text.replace(".", ",") if language == "de" else text
+
+
 @contextlib.contextmanager
 def speaking(lang: str | None):
     """Speak `lang` inside the block (rule docs in a language asked for), then as before."""

@@ -300,8 +300,8 @@ class Linter:
                 for draft, hit in rule.check(timeline, options.get):
                     owner[id(draft)].findings.append(stamp(rule, settings[id(draft)][0], hit, draft))
             except Exception as exc:  # noqa: BLE001 - a schedule no rule foresaw: one line, not a traceback
-                raise InputError(f"the schedule pass ({rule.code} {rule.name}) failed: {type(exc).__name__}: "
-                                 f"{short(str(exc))}") from None
+                raise InputError(t("the schedule pass ({code} {name}) failed: {error}: {problem}", code=rule.code,
+                                   name=rule.name, error=type(exc).__name__, problem=short(str(exc)))) from None
 
     def _begin(self, entry: Entry, cfg, tables: tuple, known: list[Finding] | None = None) -> None:
         """Run the single-draft rules, or take their findings from `known` (the cache), and
@@ -322,8 +322,8 @@ class Linter:
             except InputError:
                 raise
             except Exception as exc:  # noqa: BLE001 - a draft no rule foresaw: its one-line error, not a traceback
-                raise InputError(f"{rule.code} {rule.name} could not check this draft: {type(exc).__name__}: "
-                                 f"{short(str(exc))}") from None
+                raise InputError(t("{code} {name} could not check this draft: {error}: {problem}", code=rule.code,
+                                   name=rule.name, error=type(exc).__name__, problem=short(str(exc)))) from None
 
     def _plan(self, cfg, tables: tuple, channel: str, type_: str):
         """(single-draft rules, cross-draft rules by code, rules run after suppressions), each

@@ -190,14 +190,16 @@ def code_actions(uri: str, document: str, diagnostics: list[lsp.Diagnostic],
             r = fix["range"]
             edit = lsp.TextEdit(range=lsp.Range(start=lsp.Position(**r["start"]), end=lsp.Position(**r["end"])),
                                 new_text=fix["newText"].replace("\n", newline))
-            # de: {code} ({name}) beheben
-            action(f"Fix {code} ({name})" + ("" if fix["safe"] else " (unsafe)"), edit, diag, preferred=fix["safe"])
+            title = i18n.t("Fix {code} ({name})", code=code, name=name) if fix["safe"] else \
+                i18n.t("Fix {code} ({name}) (unsafe)", code=code, name=name)
+            action(title, edit, diag, preferred=fix["safe"])
         if not data["suppressible"]:
             continue
         if data["in_body"] and data["line"] < len(text.lines):
-            action(f"Disable {code} ({name}) for this line", disable_line_edit(text, data["line"], code, newline),
-                   diag)
-        action(f"Disable {code} ({name}) in this file (front matter)", ignore_edit(text, code, newline), diag)
+            action(i18n.t("Disable {code} ({name}) for this line", code=code, name=name),
+                   disable_line_edit(text, data["line"], code, newline), diag)
+        action(i18n.t("Disable {code} ({name}) in this file (front matter)", code=code, name=name),
+               ignore_edit(text, code, newline), diag)
     return actions
 
 
@@ -278,8 +280,7 @@ def fix_all_action(uri: str, document: str, fixed: str, encoding: str | None) ->
     edit = lsp.TextEdit(range=lsp.Range(start=_document_position(document, start, units),
                                         end=_document_position(document, end, units)),
                         new_text=fixed[start:new_end])
-    # de: Alle postlint-Probleme beheben
-    return lsp.CodeAction(title="Fix all postlint problems", kind=FIX_ALL,
+    return lsp.CodeAction(title=i18n.t("Fix all postlint problems"), kind=FIX_ALL,
                           edit=lsp.WorkspaceEdit(changes={uri: [edit]}))
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from postlint.i18n import N_, t
 from postlint.problem import short
 
 KINDS = ("image", "video", "document", "carousel")
@@ -48,7 +49,8 @@ class Attachment:
     @property
     def label(self) -> str:
         """How messages name it: `image 2 (team.jpg)`."""
-        return f"{self.kind} {self.number}" + (f" ({self.file})" if self.file else "")
+        name = f"{t(KIND_NAMES.get(self.kind, self.kind))} {self.number}"
+        return t("{attachment} ({file})", attachment=name, file=self.file) if self.file else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,39 +67,41 @@ class Event:
         return self.date.date() if isinstance(self.date, dt.datetime) else self.date
 
 
+# how messages name the kinds (the front matter keeps the English values)
+KIND_NAMES = {"image": N_("image"), "video": N_("video"), "document": N_("document"), "carousel": N_("carousel")}
+
+
 class Invalid(ValueError):
     """A value that does not fit; the message is the part after `key: `."""
 
 
 def nonempty(value, field):
-    # de: {field}: erwartet einen nicht leeren Text, erhalten {value}
     if isinstance(value, str) and value.strip():
         return value.strip()
-    raise Invalid(f"{field}: expected a non-empty string, got {short(value)}")
+    raise Invalid(t("{field}: expected a non-empty string, got {value}", field=field, value=short(value)))
 
 
 def flag(value, field):
-    # de: {field}: erwartet true oder false, erhalten {value}
     if isinstance(value, bool):
         return value
-    raise Invalid(f"{field}: expected true or false, got {short(value)}")
+    raise Invalid(t("{field}: expected true or false, got {value}", field=field, value=short(value)))
 
 
 def one_of(options):
-    # de: {field}: unbekannter Wert {value} (erwartet: {options})
     def check(value, field):
         if isinstance(value, str) and value.strip().lower() in options:
             return value.strip().lower()
-        raise Invalid(f"{field}: unknown value {short(value)} (expected one of {', '.join(options)})")
+        raise Invalid(t("{key}: {problem}", key=field, problem=t("unknown value {value} (expected one of {options})",
+                                                                  value=short(value), options=", ".join(options))))
 
     return check
 
 
 def web_address(value, field):
-    # de: {field}: erwartet eine Webadresse mit https://, erhalten {value}
     value = nonempty(value, field)
     if not regex.match(r"https?://\S+\.\S", value):
-        raise Invalid(f"{field}: expected a web address starting with https://, got {short(value)}")
+        raise Invalid(t("{field}: expected a web address starting with https://, got {value}", field=field,
+                        value=short(value)))
     return value
 
 
@@ -113,8 +117,8 @@ def duration(value, field, bare_unit: str = "s") -> float:
             return float(hours * 3600 + minutes * 60 + seconds)
         if unit := WITH_UNIT.fullmatch(text):
             return float(unit.group(1).replace(",", ".")) * UNIT_SECONDS[_unit(unit.group(2))]
-    # de: {field}: erwartet eine Dauer wie 90 s, 2 min oder 1:30, erhalten {value}
-    raise Invalid(f"{field}: expected a duration such as 90 s, 2 min or 1:30, got {short(value)}")
+    raise Invalid(t("{field}: expected a duration such as 90 s, 2 min or 1:30, got {value}", field=field,
+                    value=short(value)))
 
 
 def _unit(word: str) -> str:
@@ -160,25 +164,31 @@ def _attachment(item, number: int, where: str) -> Attachment:
     if isinstance(item, str):  # the short form: `attachments: [image, video]`
         item = {"kind": item}
     if not isinstance(item, dict):
-        raise Invalid(f"{where}{': ' if where else ''}expected a kind ({', '.join(KINDS)}) or a mapping such as "
-                      f"{{kind: image, alt: ...}}, got {short(item)}")
+        raise Invalid(_at(where, t("expected a kind ({kinds}) or a mapping such as {{kind: image, alt: ...}}, "
+                                   "got {value}", kinds=", ".join(KINDS), value=short(item))))
     fields = {}
     for key, raw in item.items():
         check = ATTACHMENT_FIELDS.get(key)
+        here = f"{where}.{key}"
         if check is None:
-            # de: {where}.{key}: unbekanntes Feld eines Anhangs (erlaubt: ...)
-            raise Invalid(f"{where}.{key}: unknown attachment field (allowed: {', '.join(ATTACHMENT_FIELDS)})")
-        fields[key] = check(raw, f"{where}.{key}")
-    if "kind" not in fields:  # de: ... kein kind (erwartet: image, video, document, carousel)
-        raise Invalid(f"{where}{': ' if where else ''}no kind (expected one of {', '.join(KINDS)})")
+            raise Invalid(t("{field}: unknown attachment field (allowed: {allowed})", field=here,
+                            allowed=", ".join(ATTACHMENT_FIELDS)))
+        fields[key] = check(raw, here)
+    if "kind" not in fields:
+        raise Invalid(_at(where, t("no kind (expected one of {kinds})", kinds=", ".join(KINDS))))
     if fields.pop("stock", None):
         if fields.get("source", "stock") != "stock":
-            raise Invalid(f"{where}.stock: contradicts source: {fields['source']}")
+            raise Invalid(t("{field}: contradicts source: {source}", field=where + ".stock", source=fields["source"]))
         fields["source"] = "stock"
-    # de: {where}.duration: nur ein Video hat eine Dauer (kind: {kind})
     if fields.get("duration") is not None and fields["kind"] != "video":
-        raise Invalid(f"{where}.duration: only a video has a duration (kind: {fields['kind']})")
+        raise Invalid(t("{field}: only a video has a duration (kind: {kind})", field=where + ".duration",
+                        kind=fields["kind"]))
     return Attachment(number=number, **fields)
+
+
+def _at(where: str, problem: str) -> str:
+    """`attachments[2]: problem`, or the problem alone where the value is the whole list."""
+    return t("{key}: {problem}", key=where, problem=problem) if where else problem
 
 
 EVENT_FIELDS = {
@@ -192,18 +202,19 @@ EVENT_FIELDS = {
 def event(value: Any) -> tuple[Event | None, str | None]:
     """Validate `event:`: a mapping with at least the date."""
     if not isinstance(value, dict):
-        return None, (f"expected a mapping such as {{date: 2026-12-01, registration_url: https://...}}, "
-                      f"got {short(value)}")
+        return None, t("expected a mapping such as {{date: 2026-12-01, registration_url: https://...}}, got {value}",
+                       value=short(value))
     fields = {}
     try:
         for key, raw in value.items():
             if key not in EVENT_FIELDS:
-                raise Invalid(f".{key}: unknown event field (allowed: {', '.join(EVENT_FIELDS)})")
+                raise Invalid(t("{field}: unknown event field (allowed: {allowed})", field="." + key,
+                                allowed=", ".join(EVENT_FIELDS)))
             fields[key] = _date(raw) if key == "date" else EVENT_FIELDS[key](raw, f".{key}")
     except Invalid as exc:
         return None, str(exc)
     if "date" not in fields:
-        return None, "no date (write e.g. date: 2026-12-01)"  # de: kein Datum (z. B. date: 2026-12-01)
+        return None, t("no date (write e.g. date: 2026-12-01)")
     return Event(**fields), None
 
 
@@ -213,8 +224,7 @@ def _date(value):
             value = dt.datetime.fromisoformat(value.strip()) if "T" in value or " " in value.strip() \
                 else dt.date.fromisoformat(value.strip())
         except ValueError:
-            # de: .date: kein Datum nach ISO 8601: {value}
-            raise Invalid(f".date: not an ISO 8601 date: {short(value)}") from None
+            raise Invalid(t(".date: not an ISO 8601 date: {value}", value=short(value))) from None
     if isinstance(value, (dt.date, dt.datetime)):
         return value
-    raise Invalid(f".date: expected a date such as 2026-12-01, got {short(value)}")
+    raise Invalid(t(".date: expected a date such as 2026-12-01, got {value}", value=short(value)))

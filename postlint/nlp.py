@@ -255,10 +255,12 @@ RUNS = regex.compile(r"[^\s\x1c-\x1f]+")  # white space as str.split and spaCy's
 def _split_long_runs(folded: str, max_length: int) -> str:
     """`folded` as the tokenizer may take it in linear time: long runs without white space
     cut into pieces, same length. Raises InputError for a text over spaCy's `max_length`."""
+    from postlint.i18n import number, t
     from postlint.problem import InputError
 
     if len(folded) > max_length:
-        raise InputError(f"text too long for language analysis ({len(folded):,} characters, max {max_length:,})")
+        raise InputError(t("text too long for language analysis ({count} characters, max {max})",
+                           count=number(len(folded)), max=number(max_length)))
     if len(folded) <= LONG_RUN or max(map(len, folded.split()), default=0) <= LONG_RUN:  # str.split: C speed
         return folded
     chars = None

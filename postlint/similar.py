@@ -30,6 +30,7 @@ import regex
 
 from postlint import packs
 from postlint.calendar import label
+from postlint.i18n import t
 from postlint.problem import Hit
 from postlint.text import blanked
 
@@ -192,7 +193,7 @@ class Index:
 
 
 def percent(value: float) -> str:
-    return f"{round(value * 100)}%"
+    return t("{percent}%", percent=round(value * 100))
 
 
 def alike(items, opts_for):

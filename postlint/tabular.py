@@ -29,6 +29,7 @@ import regex
 from postlint import calendar, paths
 from postlint.values import check_value
 from postlint.frontmatter import BOOLEANS, Rejected, local_time
+from postlint.i18n import t
 from postlint.problem import ConfigError, InputError, short
 from postlint.source import FrontMatter
 
@@ -106,7 +107,7 @@ def option_table(pairs, where: str = "--calendar-option") -> dict:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep:
-            raise ConfigError(f"{where}: expected key=value, got {pair!r}")
+            raise ConfigError(t("{where}: expected key=value, got {value}", where=where, value=repr(pair)))
         with contextlib.suppress(tomllib.TOMLDecodeError):
             value = tomllib.loads(f"v = {value}")["v"]
         *parents, leaf = key.strip().split(".")
@@ -114,7 +115,8 @@ def option_table(pairs, where: str = "--calendar-option") -> dict:
         for part in parents:
             node = node.setdefault(part, {})
             if not isinstance(node, dict):
-                raise ConfigError(f"{where}: {key!r} sets a key inside {part!r}, which is not a table")
+                raise ConfigError(t("{where}: {key} sets a key inside {part}, which is not a table", where=where,
+                                    key=repr(key), part=repr(part)))
         node[leaf] = value
     return table
 
@@ -123,24 +125,27 @@ def settings(table: dict, where: str) -> Settings:
     """Validate a settings table (preset, then the keys that override it)."""
     for key in table:
         if key not in KEYS:
-            raise ConfigError(f"{where}: unknown key {key!r} (allowed: {', '.join(KEYS)})")
+            raise ConfigError(t("{where}: unknown key {key} (allowed: {allowed})", where=where, key=repr(key),
+                                allowed=", ".join(KEYS)))
     preset = PRESETS[check_value(table.get("preset", "postlint"), tuple(PRESETS), f"{where}.preset")]
     merged = {"timezone": calendar.DEFAULT_TIMEZONE, "delimiter": "auto", **preset, **table}
     header = check_value(merged["header"], bool, f"{where}.header")
     given = merged["columns"]
     if not isinstance(given, dict):
-        raise ConfigError(f"{where}.columns: expected a table of field = column")
+        raise ConfigError(t("{where}: expected a table of field = column", where=where + ".columns"))
     columns = {**preset["columns"], **given}
     for name, column in columns.items():
         here = f"{where}.columns.{name}"
         if name not in FIELDS:
-            raise ConfigError(f"{here}: unknown field (expected one of {', '.join(FIELDS)})")
+            raise ConfigError(t("{where}: unknown field (expected one of {fields})", where=here,
+                                fields=", ".join(FIELDS)))
         check_value(column, str if header else int, here)
         if not header and column < 1:
-            raise ConfigError(f"{here}: columns count from 1, got {column}")
+            raise ConfigError(t("{where}: columns count from 1, got {value}", where=here, value=column))
     delimiter = check_value(merged["delimiter"], str, f"{where}.delimiter")
     if delimiter != "auto" and (len(delimiter) != 1 or delimiter in '"\n'):
-        raise ConfigError(f"{where}.delimiter: expected auto or one character such as , or ;, got {delimiter!r}")
+        raise ConfigError(t("{where}: expected auto or one character such as , or ;, got {value}",
+                            where=where + ".delimiter", value=repr(delimiter)))
     zone = calendar.zone(check_value(merged["timezone"], str, f"{where}.timezone"), f"{where}.timezone")
     return Settings(zone, header, columns, check_value(merged["date-format"], str, f"{where}.date-format"),
                     delimiter)
@@ -213,7 +218,7 @@ def _csv(raw: str, s: Settings) -> tuple[list[Row], list[str]]:
     rows, errors = [], []
     for line, start, cells, problem in records:
         if problem and index is None:
-            raise InputError(f"line {line}: {problem}")
+            raise InputError(t("line {line}: {problem}", line=line, problem=problem))
         if problem:
             errors.append(f"line {line}: {problem}")
         elif index is None:
@@ -243,15 +248,15 @@ def _header(cells: list[Cell], s: Settings, delimiter: str) -> dict[str, int]:
             header = ", ".join(c.value.strip() for c in cells)
             other = [d for d in DELIMITERS if d != delimiter and len(cells) == 1 and d in cells[0].value]
             if other:  # the whole header in one cell: the file uses another delimiter
-                # de: die Kopfzeile ist eine einzige Spalte ({header}): die Datei ist durch {shown!r} getrennt,
-                # nicht durch {delimiter!r}; setzen Sie --calendar-option 'delimiter="{shown}"' oder delimiter = "auto"
                 shown = "\\t" if other[0] == "\t" else other[0]
-                raise InputError(f"the header is one column ({header}): the file is separated by {shown!r}, "
-                                 f"not {delimiter!r}; set --calendar-option 'delimiter=\"{shown}\"' or "
-                                 f"delimiter = \"auto\" (see docs/calendar.md)")
+                raise InputError(t("the header is one column ({header}): the file is separated by {quoted}, not "
+                                   "{delimiter}; set --calendar-option 'delimiter=\"{shown}\"' or delimiter = \"auto\" "
+                                   "(see docs/calendar.md)", header=header, quoted=repr(shown), shown=shown,
+                                   delimiter=repr(delimiter)))
             name = s.columns.get(field, field)
-            raise InputError(f"no {name!r} column for the {field} (header: {header}); name it with "
-                             f"--calendar-option columns.{field}=<header> (see docs/calendar.md)")
+            raise InputError(t("no {name} column for the {field} (header: {header}); name it with --calendar-option "
+                               "columns.{field}=<header> (see docs/calendar.md)", name=repr(name), field=field,
+                               header=header))
     return index
 
 
@@ -367,16 +372,15 @@ def _timestamp(value: Any, s: Settings) -> Any:
     german = GERMAN_DATE.fullmatch(text) if iso else None
     try:
         if iso and (_is_date(text) or (german and not german[4])):
-            return Rejected(f"{short(text)} has no time (write e.g. {text} 09:00)")
+            return Rejected(t("{value} has no time (write e.g. {text} 09:00)", value=short(text), text=text))
         if german:
             day, month, year, hour, minute, second = (int(g or 0) for g in german.groups())
             parsed = dt.datetime(year + 2000 if year < 100 else year, month, day, hour, minute, second)
         else:
             parsed = dt.datetime.fromisoformat(text) if iso else dt.datetime.strptime(text, s.date_format)
     except ValueError:
-        # de: ISO 8601 wie 2026-12-01 09:00 oder 01.12.2026 09:00
-        form = "ISO 8601 such as 2026-12-01 09:00, or 01.12.2026 09:00" if iso else s.date_format
-        return Rejected(f"{short(text)} is not a date and time in the form {form}")
+        form = t("ISO 8601 such as 2026-12-01 09:00, or 01.12.2026 09:00") if iso else s.date_format
+        return Rejected(t("{value} is not a date and time in the form {form}", value=short(text), form=form))
     if parsed.tzinfo is None:
         # the hour that repeats when summer time ends: its first occurrence, as schedulers read it
         return local_time(parsed, s.zone, text, fold_ok=True)

@@ -107,9 +107,10 @@ def test_docs_examples_do_not_lie(rule):
     # a rule the pack turns on nowhere (the user picks where) is judged turned on
     rules = {rule.name: {"enabled": True}} if _off_everywhere(rule) else None
     # a rule that needs configuration (names, terms) shows it in a `toml` block of its Example
+    # (the account rules' blocks are accounts files: rule_accounts reads those)
     example = rule.doc.split("## Example", 1)[1].split("## Options", 1)[0]
-    if "```toml\n" in example:
-        configured = tomllib.loads(example.split("```toml\n", 1)[1].split("\n```", 1)[0])["rules"]
+    blocks = [tomllib.loads(block.split("\n```", 1)[0]) for block in example.split("```toml\n")[1:]]
+    for configured in (block["rules"] for block in blocks if "rules" in block):
         rules = {name: {**(rules or {}).get(name, {}), **table} for name, table in configured.items()}
     bad_accounts, good_accounts = rule_accounts(rule)  # the accounts files the account rules' docs show
     assert compact(lint(bad, rules=rules, **bad_accounts), rule.code), f"the Example of {rule.code} does not trigger it"

@@ -170,8 +170,8 @@ def run(tmp_path, *args, env=None):
 def test_cli_language(tmp_path, monkeypatch, args, env, german):
     monkeypatch.chdir(tmp_path)
     result = run(tmp_path, *args, env=env)
-    expected = ("6 Hashtags (max. 5): #f6", "1 Problem (1 Warnung) in 1 Datei gefunden.") if german else \
-        ("6 hashtags (max 5): #f6", "Found 1 problem (1 warning) in 1 file.")
+    expected = ("6 Hashtags (max. 5): #f6", "1 Problem (1 Warnung) in 1 Datei gefunden (1 Datei geprüft).") \
+        if german else ("6 hashtags (max 5): #f6", "Found 1 problem (1 warning) in 1 file (1 file checked).")
     assert all(text in result.output for text in expected), result.output
 
 
@@ -228,12 +228,13 @@ def test_json_keeps_codes_and_names_across_languages(tmp_path, monkeypatch):
 
 def test_one_line_errors_in_german(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "bin.md").write_bytes(b"a\0b")
+    (tmp_path / "bin.md").write_bytes(b"ab\0cd")  # one NUL byte: binary (every other one would be UTF-16)
     result = run(tmp_path, "--language", "de", "check", "--no-cache", "bin.md", "missing.md", "draft.md")
     assert result.exit_code == 2
     assert "bin.md: error: Binärdatei (enthält NUL-Bytes), kein Textentwurf" in result.output
     assert "missing.md: error: Datei oder Ordner nicht gefunden" in result.output
-    assert "1 Problem (1 Warnung) in 1 Datei gefunden. 2 Dateien konnten nicht geprüft werden." in result.output
+    assert "1 Problem (1 Warnung) in 1 Datei gefunden (1 Datei geprüft). 2 Dateien konnten nicht geprüft werden." \
+        in result.output
     unknown = CliRunner().invoke(cli.main, ["rule", "too-many-hashtag", "--language", "de"])
     assert unknown.exit_code == 2
     assert "unbekannte Regel 'too-many-hashtag' (meinten Sie 'too-many-hashtags'?)" in unknown.output
@@ -265,7 +266,7 @@ def test_readme_german_section_as_written(tmp_path, monkeypatch):
     (tmp_path / "postlint.toml").write_text(toml, encoding="utf-8")
     assert config_mod.load(tmp_path / "postlint.toml").language == "de"
     result = CliRunner().invoke(cli.main, ["check", "--no-cache", "drafts/"])
-    assert "1 Problem (1 Warnung) in 1 Datei gefunden." in result.output
+    assert "1 Problem (1 Warnung) in 1 Datei gefunden (1 Datei geprüft)." in result.output
 
 
 def test_configuration_errors_in_german(tmp_path, monkeypatch):
@@ -273,7 +274,7 @@ def test_configuration_errors_in_german(tmp_path, monkeypatch):
     (tmp_path / "postlint.toml").write_text("colour = 1\n", encoding="utf-8")
     result = run(tmp_path, "--language", "de", "check", "--no-cache", "draft.md")
     assert result.exit_code == 2
-    assert "postlint.toml: colour: unbekannter Schlüssel (erlaubt: calendar," in result.output
+    assert "postlint.toml: colour: unbekannter Schlüssel (erlaubt: accounts, calendar," in result.output
     (tmp_path / "postlint.toml").write_text("[rules.too-many-hashtags]\nmax = 'viele'\n", encoding="utf-8")
     result = run(tmp_path, "check", "--no-cache", "draft.md", env={"LANG": "de_CH.UTF-8"})
     assert "rules.too-many-hashtags.max: erwartet wird eine ganze Zahl, nicht 'viele'" in result.output

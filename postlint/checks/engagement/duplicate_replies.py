@@ -10,11 +10,11 @@ out: a short "Danke dir!" under several comments is a normal courtesy. The findi
 at the reply's first line and names the other replies.
 
 ## Why is this bad?
-"LinkedIn-Kontaktanfragen bestätigen oder „folgen“ lassen?", section "3. Antworten auf
-Kommentare" (002:47): answer (almost) every comment, but "Wenn ich zu einem Post 15
-ähnliche Kommentare erhalte, muß ich nicht jeden mit den gleichen/ ähnlichen Worten
-beantworten. Das wird über kurz oder lang der Algorithmus auch erkennen. […] Wir wollen
-keinen Spam produzieren". Commenters see each other's replies, too.
+LinkedIn-Ratgeber, „Juli 2019: Die Eigenarten des LinkedIn Algorithmus“, „3. Antworten auf
+Kommentare“: answer (almost) every comment, but "Wenn ich zu einem Post 15 ähnliche
+Kommentare erhalte, muß ich nicht jeden mit den gleichen/ ähnlichen Worten beantworten. Das
+wird über kurz oder lang der Algorithmus auch erkennen. […] Wir wollen keinen Spam
+produzieren". Commenters see each other's replies, too.
 
 ## Example
 Several drafts, one after the other as `tail -n +1 replies/*.md` prints them:
@@ -51,6 +51,7 @@ Tom, das sehen wir genauso. Ohne den Betriebsrat wäre die Umstellung nicht so s
 """
 
 from postlint import similar
+from postlint.i18n import t
 
 CODE = "PL408"
 NAME = "duplicate-replies"
@@ -59,6 +60,6 @@ TEXTS = "all"  # replies are compared whether they are scheduled or not
 
 
 def check_all(timeline, opts_for):
-    # de: fast dieselbe Antwort wie replies/b.md (92 % gleich; Kopie ab 80 %)
     return similar.copies(timeline, opts_for, lambda others, value, limit:
-                          f"nearly the same reply as {others} ({value} alike; copies from {limit})")
+                          t("nearly the same reply as {others} ({value} alike; copies from {limit})",
+                            others=others, value=value, limit=limit))

@@ -9,10 +9,10 @@ the lexicons `event-days.txt` and `event-durations.txt`. The front matter's own 
 not count: readers see only the text. Drafts without `event:` are not checked.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden (3rd edition, chapter 2.2) takes apart a best-practice
-webinar post: its headline gives the key information, and the visible text answers when
-the webinar takes place and how much time readers must plan for (004:1181-1189). A reader
-who has to click through to learn the date does not plan to come.
+The Bitkom Social-Media-Leitfaden takes apart a best-practice webinar post: its headline
+gives the key information, and the visible text answers when the webinar takes place and how
+much time readers must plan for (Bitkom, Social-Media-Leitfaden, Kap. 2.2). A reader who has
+to click through to learn the date does not plan to come.
 
 ## Example
 ```text
@@ -45,6 +45,7 @@ import functools
 import regex
 
 from postlint.checks._kinds import whole_post
+from postlint.i18n import N_, t
 from postlint.packs import lexicon
 
 CODE = "PL407"
@@ -56,8 +57,8 @@ TIME = r"\b\d{1,2}:\d{2}\b|\b\d{1,2}(?:\.\d{2})?\s?(?:uhr|h)\b|\b\d{1,2}(?::\d{2
 UNITS = r"minuten|minütig\w*|min\.?|mins?|minutes?|stunden?|stündig\w*|std\.?|hours?|hrs?|tage?|days?"
 RANGE = r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:uhr\s?)?(?:[-–—]|bis|to|until)\s?\d{1,2}(?:[:.]\d{2})?\s?(?:uhr|h|am|pm)?\b"
 DURATION = rf"\b\d+(?:[.,]\d+)?\s?-?\s?(?:{UNITS})(?!\w)|{RANGE}"
-# de: Datum / Uhrzeit / Dauer
-FACTS = {"date": "date", "time": "time", "duration": "duration"}
+# the facts as messages name them
+FACTS = {"date": N_("date"), "time": N_("time"), "duration": N_("duration")}
 
 
 @functools.cache
@@ -75,6 +76,6 @@ def check(draft, opts):
         return
     missing = [fact for fact in opts["require"] if fact in FACTS and not _patterns()[fact].search(draft.text)]
     if missing:
-        # de: Veranstaltungsbeitrag ohne {Datum, Uhrzeit und Dauer}
-        listed = ", ".join(missing[:-1]) + (" and " if len(missing) > 1 else "") + missing[-1]
-        yield whole_post(draft, f"event post without {listed}")
+        names = [t(FACTS[fact]) for fact in missing]
+        listed = t("{items} and {last}", items=", ".join(names[:-1]), last=names[-1]) if len(names) > 1 else names[0]
+        yield whole_post(draft, t("event post without {facts}", facts=listed))

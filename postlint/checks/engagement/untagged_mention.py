@@ -11,11 +11,10 @@ words in their case; hashtags, links and e-mail addresses are not names. With no
 configured the rule has nothing to look for and stays silent.
 
 ## Why is this bad?
-Guidance 004, chapter 5.3 "Was ist Social Media Monitoring?" (004:5818-5830): brands look
-for conversations they would otherwise miss, "wenn jemand die Brand falsch schreibt oder
-diese nicht im Post markiert". A tag notifies the person or company, puts the post in
-front of their network and gives them the chance to answer; the catalogue's H19 asks to
-tag people, companies and collaboration partners.
+Bitkom, Social-Media-Leitfaden, Kap. 5.3 „Was ist Social Media Monitoring?“: brands look for
+conversations they would otherwise miss, "wenn jemand die Brand falsch schreibt oder diese
+nicht im Post markiert". A tag notifies the person or company, puts the post in front of
+their network and gives them the chance to answer.
 
 ## Example
 With this in `postlint.toml`:
@@ -44,6 +43,7 @@ import functools
 import regex
 
 from postlint import text
+from postlint.i18n import t
 from postlint.problem import Hit
 
 CODE = "PL403"
@@ -62,8 +62,7 @@ def check(draft, opts):
         found = [m for m in pattern.finditer(draft.text) if not any(s <= m.start() < e for s, e in skip)]
         if found and not any(draft.text[:m.start()].endswith("@") for m in found):
             first = found[0]
-            # de: 'Anna Berg' genannt, aber nicht mit @ markiert
-            yield Hit(first.start(), first.end(), f"'{name}' named without an @-mention")
+            yield Hit(first.start(), first.end(), t("'{name}' named without an @-mention", name=name))
 
 
 def _key(name: str) -> str:

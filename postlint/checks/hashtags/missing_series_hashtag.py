@@ -7,10 +7,10 @@ table gives the series (docs/accounts.md), or the `series:` value itself when th
 hashtag (`series: "#FreitagsFrage"`). Case does not matter.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden (3rd edition, chapter 2.3) recommends own hashtags
-together with a regular, for example weekly, content series (004:1410-1414). The series
-hashtag is what lets readers follow the series and find its earlier posts; one post
-without it breaks the chain.
+The Bitkom Social-Media-Leitfaden recommends own hashtags together with a regular, for
+example weekly, content series (Bitkom, Social-Media-Leitfaden, Kap. 2.3). The series
+hashtag is what lets readers follow the series and find its earlier posts; one post without
+it breaks the chain.
 
 ## Example
 ```toml
@@ -38,6 +38,7 @@ Wie viele Stunden Weiterbildung plant ihr 2027 ein? Schreibt es in die Kommentar
 """
 
 from postlint.checks._kinds import at_front_matter
+from postlint.i18n import t
 
 CODE = "PL205"
 NAME = "missing-series-hashtag"
@@ -52,5 +53,5 @@ def check(draft, opts):
     if tag is None:  # no hashtag known for the series: invalid-front-matter says so
         return
     if all(f"#{found.text}".casefold() != tag.casefold() for found in draft.hashtags):
-        # de: Beitrag der Reihe {series!r} ohne ihren Hashtag {tag}
-        yield at_front_matter(draft, "series", f"post of the series {series!r} without its hashtag {tag}")
+        yield at_front_matter(draft, "series", t("post of the series {series} without its hashtag {tag}",
+                                                 series=repr(series), tag=tag))

@@ -7,10 +7,10 @@ without own hashtags, and posts without any hashtag (see `missing-hashtags`) are
 reported. Hashtags compare without regard to case (`#ki` is `#KI`).
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden (3rd edition) recommends own hashtags for a
-recognisable presence (chapter 2.3) and asks employees who build a personal brand to
-define their topics and hashtags first (chapter 3.2; 004:1410-1414, 004:2478-2482). A
-post that uses only other hashtags does not add to what the account wants to be found for.
+The Bitkom Social-Media-Leitfaden recommends own hashtags for a recognisable presence
+(Bitkom, Social-Media-Leitfaden, Kap. 2.3) and asks employees who build a personal brand to
+define their topics and hashtags first (Bitkom, Social-Media-Leitfaden, Kap. 3.2). A post
+that uses only other hashtags does not add to what the account wants to be found for.
 
 ## Example
 ```toml
@@ -35,6 +35,7 @@ Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Arbeitsrecht #HR #Mitt
 ```
 """
 
+from postlint.i18n import nt
 from postlint.problem import Hit
 
 CODE = "PL204"
@@ -51,7 +52,7 @@ def check(draft, opts):
         return
     listed = ", ".join(account.hashtags[:3]) + (", ..." if len(account.hashtags) > 3 else "")
     count = len(draft.hashtags)
-    # de: keiner der {count} Hashtags ist ein eigener des Kontos (eigene: {listed})
     yield Hit(draft.hashtags[0].start, draft.hashtags[-1].end,
-              f"none of the {count} hashtags is one of the account's own ({listed})" if count > 1
-              else f"the hashtag is none of the account's own ({listed})")
+              nt("the hashtag is none of the account's own ({listed})",
+                 "none of the {count} hashtags is one of the account's own ({listed})", count,
+                 count=count, listed=listed))

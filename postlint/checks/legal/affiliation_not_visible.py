@@ -11,13 +11,13 @@ relationship: `mein Arbeitgeber`, `wir bei`, `bei uns`, `unser Team`, `ich arbei
 Company accounts have no `employer` and are not checked.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden (3rd edition, chapter 4.5) says the art of corporate
-influencing is to be recognised as part of the company at all times, through the content
-one shares and not only the profile (004:5343-5347); the LinkedIn guidance of 2018 warns
-that a personal profile used for the employer makes one a brand ambassador, with legal
-points to observe (002:363). Praise for one's employer's product without the relationship
-can read as hidden advertising. Whether a post is about the employer is judged only from
-the names, so this is an info.
+The Bitkom Social-Media-Leitfaden says the art of corporate influencing is to be recognised
+as part of the company at all times, through the content one shares and not only the profile
+(Bitkom, Social-Media-Leitfaden, Kap. 4.5); the LinkedIn-Ratgeber warns that a personal
+profile used for the employer makes one a brand ambassador, with legal points to observe
+(LinkedIn-Ratgeber, „Markenbotschafter auf LinkedIn: Das sollten Sie wissen!“). Praise for
+one's employer's product without the relationship can read as hidden advertising. Whether a
+post is about the employer is judged only from the names, so this is an info.
 
 ## Example
 ```toml
@@ -47,6 +47,7 @@ import functools
 
 import regex
 
+from postlint.i18n import t
 from postlint.packs import lexicon
 from postlint.problem import Hit
 
@@ -70,9 +71,8 @@ def check(draft, opts):
     if first is None or _relationship(draft, names):
         return
     start, end = first
-    # de: {name!r} genannt, ohne zu sagen, dass du dort arbeitest (z. B. "mein Arbeitgeber", "wir bei")
-    yield Hit(start, end, f"{draft.text[start:end]!r} named without saying you work there "
-                          f"(e.g. 'my employer', 'wir bei')")
+    yield Hit(start, end, t("{name} named without saying you work there (e.g. 'my employer', 'wir bei')",
+                            name=repr(draft.text[start:end])))
 
 
 def _names(names) -> tuple[str, ...]:

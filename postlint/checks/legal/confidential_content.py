@@ -9,11 +9,13 @@ the words. The lone words "vertraulich", "intern" and "confidential" are not rep
 "Ihre Daten behandeln wir vertraulich" is a public promise, not a leak.
 
 ## Why is this bad?
-Guidance 004 asks companies for do's and don'ts such as "keine Firmeninterna posten"
-(004:2397-2399), and 002 warns that brand ambassadors must know "was an die
-Öffentlichkeit geraten darf und was nicht. Es wäre nicht zum ersten Mal der Fall, dass
-durch die Social-Media-Aktivitäten von Mitarbeitern, wichtige Details „geleaked“ worden
-sind" (002:373). A draft copied from an internal document often still carries its marks.
+The Bitkom Social-Media-Leitfaden asks companies for do's and don'ts such as "keine
+Firmeninterna posten" (Bitkom, Social-Media-Leitfaden, Kap. 3.2), and the LinkedIn-Ratgeber
+warns that brand ambassadors must know "was an die Öffentlichkeit geraten darf und was
+nicht. Es wäre nicht zum ersten Mal der Fall, dass durch die Social-Media-Aktivitäten von
+Mitarbeitern, wichtige Details „geleaked“ worden sind" (LinkedIn-Ratgeber, „So gestalten Sie
+ein professionelles Mitarbeiter-Profil auf LinkedIn“). A draft copied from an internal
+document often still carries its marks.
 
 ## Example
 With this in `postlint.toml`:
@@ -41,6 +43,7 @@ import functools
 
 import regex
 
+from postlint.i18n import t
 from postlint.packs import lexicon
 from postlint.problem import Hit
 
@@ -53,11 +56,9 @@ def check(draft, opts):
     for kind, pattern in _patterns(tuple(opts["terms"])):
         for m in pattern.finditer(draft.text):
             if kind == "marker":
-                # de: 'streng vertraulich' kennzeichnet interne Inhalte
-                yield Hit(m.start(), m.end(), f"'{m.group()}' marks internal content")
+                yield Hit(m.start(), m.end(), t("'{term}' marks internal content", term=m.group()))
             else:
-                # de: vertraulicher Begriff 'Projekt Phoenix'
-                yield Hit(m.start(), m.end(), f"confidential term '{m.group()}'")
+                yield Hit(m.start(), m.end(), t("confidential term '{term}'", term=m.group()))
 
 
 @functools.cache

@@ -8,11 +8,10 @@ true`) nor a license that covers social media (`license_covers_social: true`, su
 Creative Commons license). Rights that are simply not declared are reported by `undeclared-media-rights`.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden (3rd edition, chapter 6.7, Urheberrecht und Social
-Media) says users need the rights to every image, video, music and text they use; stock
-licenses often cover websites and blogs but not social media, and other people's images
-without the author's consent lead to costly warning letters (004:6763-6767,
-004:6833-6851). This is a legal check, not legal advice.
+The Bitkom Social-Media-Leitfaden says users need the rights to every image, video, music
+and text they use; stock licenses often cover websites and blogs but not social media, and
+other people's images without the author's consent lead to costly warning letters (Bitkom,
+Social-Media-Leitfaden, Kap. 6.7). This is a legal check, not legal advice.
 
 ## Example
 ```text
@@ -40,6 +39,7 @@ Ab Januar sind wir auch in Frankfurt für euch da. Wer ist dabei? #Frankfurt #Be
 """
 
 from postlint.checks._kinds import on_attachment
+from postlint.i18n import t
 
 CODE = "PL507"
 NAME = "media-rights-not-cleared"
@@ -50,10 +50,8 @@ def check(draft, opts):
     for item in draft.attachments or ():
         if item.license_covers_social is False:
             license = f"license {item.license!r}" if item.license else "its license"
-            # de: {label}: {license} deckt Social Media nicht ab
-            yield on_attachment(draft, item, f"{item.label}: {license} does not cover social media")
+            yield on_attachment(draft, item, t("{attachment}: {license} does not cover social media",
+                                               attachment=item.label, license=license))
         elif item.source == "third-party" and item.permission is not True and item.license_covers_social is not True:
-            # de: {label} ist fremdes Material ohne Erlaubnis der Rechteinhaber (permission: true)
-            yield on_attachment(draft, item,
-                                f"{item.label} is third-party material without the rights holder's permission "
-                                f"(permission: true)")
+            yield on_attachment(draft, item, t("{attachment} is third-party material without the rights holder's "
+                                               "permission (permission: true)", attachment=item.label))

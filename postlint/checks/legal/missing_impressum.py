@@ -8,13 +8,13 @@ guidance reports exempts it. The finding sits on the draft's `account:` value; a
 `imprint_url` to the account clears it on every draft.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden (3rd edition, chapter 6.4, Die Impressumspflicht)
-explains that the duty to provide an Impressum applies to company pages on social media
-and to every account designed commercially, through which goods or services are sold or
-advertised, including influencers' private accounts; only purely private accounts and
-XING profiles are exempt (004:6598-6642). The Impressum must be reachable in at most two
-clicks, so its link belongs on the profile. Missing details draw warning letters
-(§ 5 DDG, formerly § 5 TMG). This is a legal check, not legal advice.
+The Bitkom Social-Media-Leitfaden explains that the duty to provide an Impressum applies to
+company pages on social media and to every account designed commercially, through which
+goods or services are sold or advertised, including influencers' private accounts; only
+purely private accounts and XING profiles are exempt (Bitkom, Social-Media-Leitfaden, Kap.
+6.4). The Impressum must be reachable in at most two clicks, so its link belongs on the
+profile. Missing details draw warning letters (§ 5 DDG, formerly § 5 TMG). This is a legal
+check, not legal advice.
 
 ## Example
 ```toml
@@ -57,6 +57,7 @@ Die Herbstkollektion ist da! Kommt vorbei oder bestellt im Shop. #Mode #Herbst #
 """
 
 from postlint.checks._kinds import at_front_matter
+from postlint.i18n import t
 
 CODE = "PL505"
 NAME = "missing-impressum"
@@ -69,6 +70,5 @@ def check(draft, opts):
         return
     if draft.type == "about" and "impressum" in draft.text.casefold() and draft.urls:
         return
-    # de: kommerzielles Konto {name!r} ohne Impressum (imprint_url in der Kontendatei)
-    yield at_front_matter(draft, "account", f"commercial account {account.name!r} has no Impressum "
-                                            f"(imprint_url in the accounts file)")
+    yield at_front_matter(draft, "account", t("commercial account {name} has no Impressum (imprint_url in the "
+                                              "accounts file)", name=repr(account.name)))

@@ -9,7 +9,7 @@ declared are reported by `undeclared-person-consent`.
 ## Why is this bad?
 Everyone has the right to their own image under § 22 KUG: it may, in principle, only be
 published with their consent, and for children the parents must agree, as the Bitkom
-Social-Media-Leitfaden (3rd edition, chapter 6.7) puts it (004:6853-6859). This is a legal
+Social-Media-Leitfaden puts it (Bitkom, Social-Media-Leitfaden, Kap. 6.7). This is a legal
 check, not legal advice.
 
 ## Example
@@ -43,6 +43,7 @@ Unser Tag der offenen Tür war ein voller Erfolg. Was hat euch am besten gefalle
 """
 
 from postlint.checks._kinds import on_attachment
+from postlint.i18n import t
 
 CODE = "PL508"
 NAME = "missing-person-consent"
@@ -52,9 +53,7 @@ OPTIONS = {}
 def check(draft, opts):
     for item in draft.attachments or ():
         if item.minors and item.parental_consent is not True:
-            # de: {label} zeigt Minderjährige ohne Einwilligung der Eltern (parental_consent: true)
-            yield on_attachment(draft, item,
-                                f"{item.label} shows minors without their parents' consent (parental_consent: true)")
+            yield on_attachment(draft, item, t("{attachment} shows minors without their parents' consent "
+                                               "(parental_consent: true)", attachment=item.label))
         elif item.consent is False and item.people is not False:
-            # de: {label} zeigt Personen, die nicht eingewilligt haben
-            yield on_attachment(draft, item, f"{item.label} shows people who have not consented")
+            yield on_attachment(draft, item, t("{attachment} shows people who have not consented", attachment=item.label))

@@ -9,11 +9,10 @@ permission or a license that covers social media, and licenses that do not, are 
 by `media-rights-not-cleared`.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden (3rd edition, chapter 6.7, Urheberrecht und Social
-Media) asks to check for every bought stock photo whether its license covers social
-media, as standard licenses often cover only websites and blogs (004:6833-6843). Writing
-down source and license before the post goes out is how a team notices the gap, not the
-warning letter afterwards.
+The Bitkom Social-Media-Leitfaden asks to check for every bought stock photo whether its
+license covers social media, as standard licenses often cover only websites and blogs
+(Bitkom, Social-Media-Leitfaden, Kap. 6.7). Writing down source and license before the post
+goes out is how a team notices the gap, not the warning letter afterwards.
 
 ## Example
 ```text
@@ -39,6 +38,7 @@ Netzwerken auf der Messe: Wie bereitet ihr euch vor? #Messe #Networking #Vertrie
 """
 
 from postlint.checks._kinds import on_attachment
+from postlint.i18n import t
 
 CODE = "PL520"
 NAME = "undeclared-media-rights"
@@ -54,14 +54,13 @@ def check(draft, opts):
 
 def _gap(item) -> str | None:
     if item.source is None:
-        # de: {label}: Herkunft nicht angegeben (source: own, stock oder third-party)
-        return f"{item.label}: source not declared (source: own, stock or third-party)"
+        return t("{attachment}: source not declared (source: own, stock or third-party)", attachment=item.label)
     if item.source != "stock":  # own material; third-party is judged by media-rights-not-cleared
         return None
     if item.license is None and item.license_covers_social is None:
-        # de: {label}: {source}-Material ohne Angabe der Lizenz (license)
-        return f"{item.label}: {item.source} material without a declared license (license)"
+        return t("{attachment}: {source} material without a declared license (license)", attachment=item.label,
+                 source=item.source)
     if item.license_covers_social is None:
-        # de: {label}: nicht angegeben, ob die Lizenz Social Media abdeckt (license_covers_social)
-        return f"{item.label}: not declared whether the license covers social media (license_covers_social)"
+        return t("{attachment}: not declared whether the license covers social media (license_covers_social)",
+                 attachment=item.label)
     return None

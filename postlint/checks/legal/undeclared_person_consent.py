@@ -6,10 +6,10 @@ declare `consent:`. A declared refusal (`consent: false`) and minors without the
 parents' consent are reported by `missing-person-consent`.
 
 ## Why is this bad?
-A person's image may, in principle, only be published with their consent (§ 22 KUG), as
-the Bitkom Social-Media-Leitfaden (3rd edition, chapter 6.7) reminds (004:6853-6859). Team
-photos, event pictures and customer visits go out quickly; asking before the post is
-planned is how the consent gets obtained at all.
+A person's image may, in principle, only be published with their consent (§ 22 KUG), as the
+Bitkom Social-Media-Leitfaden reminds (Bitkom, Social-Media-Leitfaden, Kap. 6.7). Team
+photos, event pictures and customer visits go out quickly; asking before the post is planned
+is how the consent gets obtained at all.
 
 ## Example
 ```text
@@ -38,6 +38,7 @@ Tag 1 auf der Hannover Messe: Kommt an Stand B12 vorbei! #HannoverMesse #Industr
 """
 
 from postlint.checks._kinds import on_attachment
+from postlint.i18n import t
 
 CODE = "PL521"
 NAME = "undeclared-person-consent"
@@ -47,5 +48,5 @@ OPTIONS = {}
 def check(draft, opts):
     for item in draft.attachments or ():
         if (item.people or item.minors) and item.consent is None:
-            # de: {label} zeigt Personen; Einwilligung nicht angegeben (consent: true)
-            yield on_attachment(draft, item, f"{item.label} shows people; consent not declared (consent)")
+            yield on_attachment(draft, item, t("{attachment} shows people; consent not declared (consent)",
+                                               attachment=item.label))

@@ -2,17 +2,17 @@
 
 ## What it does
 Reports a LinkedIn profile summary (`type: about`) shorter than `min` characters:
-by default 990, half of the 1,980 characters the guidance names as the limit (002:368;
+by default 990, half of the 1,980 characters the LinkedIn-Ratgeber names as the limit (2018;
 LinkedIn allows 2,600 today, see `over-character-limit`). The finding spans the whole
 text and names its length. Counted as LinkedIn counts (UTF-16 code units, `unit`).
 
 ## Why is this bad?
-"LinkedIn-Kontaktanfragen bestätigen oder „folgen“ lassen?" (002:368): "Der Text der
-LinkedIn-Zusammenfassung darf bis zu 1980 Zeichen enthalten. Machen Sie Gebrauch davon,
-da ein ausführlicher Text die Sichtbarkeit im Netzwerk steigert und man mehr über Ihre
-Persönlichkeit und Ihre Fähigkeiten erfahren kann." The summary is "äußerst selten"
-used beyond a job title (002:349). Half the space is the catalogue's proposal (H03); the
-guidance names no minimum, so the rule is an info.
+LinkedIn-Ratgeber, „Markenbotschafter auf LinkedIn: Das sollten Sie wissen!“: "Der Text der
+LinkedIn-Zusammenfassung darf bis zu 1980 Zeichen enthalten. Machen Sie Gebrauch davon, da
+ein ausführlicher Text die Sichtbarkeit im Netzwerk steigert und man mehr über Ihre
+Persönlichkeit und Ihre Fähigkeiten erfahren kann." The summary is "äußerst selten" used
+beyond a job title. Half the space is postlint's choice; the guidance names no minimum, so
+the rule is an info.
 
 ## Example
 ```text

@@ -7,12 +7,12 @@ finding is on the first line of the text. It is an info: an article has its plac
 a profile's "Aktivitäten"), the hint is about reach in the feed.
 
 ## Why is this bad?
-"LinkedIn-Kontaktanfragen bestätigen oder „folgen“ lassen?", section "6.
-LinkedIn-Artikel" (002:63-64): until 2017 new articles were announced to the network;
-"Seit 2018 hat LinkedIn diese Funktion abgestellt und viele Artikel werden nur einer
-homöopathischen Menge an Personen angezeigt. Mein Tipp: Sie könnten den Inhalt eines
-Artikels in Kurzform in einen Beitrag von maximal 1300 Zeichen packen, da diese meist eine
-höhere Reichweite erreichen." The observation dates from 2019.
+LinkedIn-Ratgeber, „Juli 2019: Die Eigenarten des LinkedIn Algorithmus“, „6.
+LinkedIn-Artikel“: until 2017 new articles were announced to the network; "Seit 2018 hat
+LinkedIn diese Funktion abgestellt und viele Artikel werden nur einer homöopathischen Menge
+an Personen angezeigt. Mein Tipp: Sie könnten den Inhalt eines Artikels in Kurzform in einen
+Beitrag von maximal 1300 Zeichen packen, da diese meist eine höhere Reichweite erreichen."
+The observation dates from 2019.
 
 ## Example
 ```text
@@ -35,6 +35,7 @@ Fünf Fehler in der Schichtplanung, die wir in 40 Pflegeeinrichtungen immer wied
 """
 
 from postlint.checks._kinds import number
+from postlint.i18n import t
 from postlint.problem import Hit
 
 CODE = "PL104"
@@ -47,6 +48,6 @@ def check(draft, opts):
         return
     start = len(draft.text) - len(draft.text.lstrip())
     end = draft.text.find("\n", start)
-    # de: Artikel erreichen auf LinkedIn wenige Leser: besser ein Beitrag mit höchstens 1.300 Zeichen
     yield Hit(start, end if end >= 0 else len(draft.text.rstrip()),
-              f"articles reach few readers on LinkedIn: consider a post of at most {number(opts['max-post'])} characters")
+              t("articles reach few readers on LinkedIn: consider a post of at most {max} characters",
+                max=number(opts["max-post"])))

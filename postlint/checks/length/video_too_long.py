@@ -7,11 +7,11 @@ Facebook 240 minutes. XING's limit is not known, so nothing is checked there. A 
 without `duration:` is not checked.
 
 ## Why is this bad?
-The platform refuses the upload or cuts the video, and the post goes out late or without
-its ending. The limits are external platform facts (as of 2026-12; X for accounts without
-Premium): they change, so they are options. The Bitkom Social-Media-Leitfaden (3rd
-edition, chapter 2.2) plans the content type (image, video, carousel) in the editorial
-plan (004:1139-1143); this rule checks that the planned video fits.
+The platform refuses the upload or cuts the video, and the post goes out late or without its
+ending. The limits are external platform facts (as of 2026-12; X for accounts without
+Premium): they change, so they are options. The Bitkom Social-Media-Leitfaden plans the
+content type (image, video, carousel) in the editorial plan (Bitkom, Social-Media-Leitfaden,
+Kap. 2.2); this rule checks that the planned video fits.
 
 ## Example
 ```text
@@ -42,6 +42,7 @@ Unser Produktchef erklärt die neue Version in zwei Minuten. Was fehlt euch noch
 """
 
 from postlint.checks._kinds import clock, on_attachment
+from postlint.i18n import t
 
 CODE = "PL105"
 NAME = "video-too-long"
@@ -54,6 +55,6 @@ def check(draft, opts):
         return
     for item in draft.attachments or ():
         if item.duration is not None and item.duration > limit:
-            # de: {label} dauert {duration} (max. {limit} auf {channel})
-            yield on_attachment(draft, item,
-                                f"{item.label} runs {clock(item.duration)} (max {clock(limit)} on {draft.channel})")
+            yield on_attachment(draft, item, t("{attachment} runs {duration} (max {max} on {channel})",
+                                               attachment=item.label, duration=clock(item.duration),
+                                               max=clock(limit), channel=draft.channel))

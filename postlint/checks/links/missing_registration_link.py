@@ -8,10 +8,10 @@ reach (`external-link`) and the link usually goes into the first comment or the 
 event page. Drafts without `event:` are not checked.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden (3rd edition, chapter 2.2) builds its best-practice
-webinar post around the facts and the sign-up (004:1181-1189), and its checklist for
-interaction includes a link to the relevant content or landing page. An event post that
-readers cannot act on wastes the attention it gets.
+The Bitkom Social-Media-Leitfaden builds its best-practice webinar post around the facts and
+the sign-up (Bitkom, Social-Media-Leitfaden, Kap. 2.2), and its checklist for interaction
+includes a link to the relevant content or landing page. An event post that readers cannot
+act on wastes the attention it gets.
 
 ## Example
 ```text
@@ -37,6 +37,7 @@ Webinar E-Rechnung am 12. März, 10:00 Uhr, 45 Minuten. Meldet euch an, die Plä
 """
 
 from postlint.checks._kinds import whole_post
+from postlint.i18n import t
 
 CODE = "PL303"
 NAME = "missing-registration-link"
@@ -48,8 +49,7 @@ def check(draft, opts):
     if event is None or draft.urls:
         return
     if event.registration_url:
-        # de: Veranstaltungsbeitrag ohne Anmeldelink ({url} steht nicht im Text)
-        yield whole_post(draft, f"event post without a registration link ({event.registration_url} is not in the text)")
+        yield whole_post(draft, t("event post without a registration link ({url} is not in the text)",
+                                  url=event.registration_url))
     else:
-        # de: Veranstaltungsbeitrag ohne Anmeldelink
-        yield whole_post(draft, "event post without a registration link")
+        yield whole_post(draft, t("event post without a registration link"))

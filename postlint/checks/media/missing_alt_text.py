@@ -33,6 +33,7 @@ So sieht unser neues Büro in Leipzig aus. Kommt zur Eröffnung am Freitag! #New
 """
 
 from postlint.checks._kinds import on_attachment
+from postlint.i18n import t
 
 CODE = "PL410"
 NAME = "missing-alt-text"
@@ -43,5 +44,4 @@ DESCRIBED_KINDS = ("image", "carousel")  # a video has captions, a document its 
 def check(draft, opts):
     for item in draft.attachments or ():
         if item.kind in DESCRIBED_KINDS and item.alt is None:
-            # de: {label} hat keinen Alternativtext (alt)
-            yield on_attachment(draft, item, f"{item.label} has no alt text")
+            yield on_attachment(draft, item, t("{attachment} has no alt text", attachment=item.label))

@@ -7,12 +7,12 @@ or an empty list) on Instagram (error) and Facebook (info). A draft that does no
 attaches; turn on `undeclared` for teams that declare every attachment (docs/front-matter.md).
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden (3rd edition, chapter 3.3.3) calls Instagram "eine
-mobile, visuelle App" on which high-quality photos and videos matter (004:3349-3351), and
-its best-practice Facebook post in chapter 2.2 names "Das gewählte Bild / Key Visual" as a
-success factor: readers scroll fast, visual eye-catchers stop them (004:1195-1200).
-Instagram does not publish a feed post without an image or video at all (external,
-as of 2026-12).
+The Bitkom Social-Media-Leitfaden calls Instagram "eine mobile, visuelle App" on which
+high-quality photos and videos matter (Bitkom, Social-Media-Leitfaden, Kap. 3.3.3), and its
+best-practice Facebook post names "Das gewählte Bild / Key Visual" as a success factor:
+readers scroll fast, visual eye-catchers stop them (Bitkom, Social-Media-Leitfaden, Kap.
+2.2). Instagram does not publish a feed post without an image or video at all (external, as
+of 2026-12).
 
 ## Example
 ```text
@@ -40,6 +40,7 @@ Unser Sommerfest 2026: Was war euer schönster Moment? #Sommerfest #Team #Kultur
 """
 
 from postlint.checks._kinds import at_front_matter, whole_post
+from postlint.i18n import t
 from postlint.media import VISUAL_KINDS
 
 CODE = "PL404"
@@ -51,11 +52,10 @@ def check(draft, opts):
     items = draft.attachments
     if items is None:
         if opts["undeclared"]:
-            # de: keine Anhänge angegeben ({channel} braucht ein Bild oder Video)
-            yield whole_post(draft, f"no attachments declared ({draft.channel} needs an image or video)")
+            yield whole_post(draft, t("no attachments declared ({channel} needs an image or video)",
+                                      channel=draft.channel))
         return
     if not any(item.kind in VISUAL_KINDS for item in items):
         kinds = ", ".join(item.kind for item in items) or "none"
-        # de: kein Bild oder Video (Anhänge: {kinds}; {channel} braucht eines)
-        yield at_front_matter(draft, "attachments",
-                              f"no image or video (attachments: {kinds}; {draft.channel} needs one)")
+        yield at_front_matter(draft, "attachments", t("no image or video (attachments: {kinds}; {channel} needs one)",
+                                                      kinds=kinds, channel=draft.channel))

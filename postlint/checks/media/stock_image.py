@@ -6,10 +6,10 @@ Its rights are checked by `undeclared-media-rights` and `media-rights-not-cleare
 rule is about the eye-catcher.
 
 ## Why is this bad?
-In the Bitkom Social-Media-Leitfaden (3rd edition, chapter 2.2) the analysis of a
-best-practice post notes: the image is stock material, readers recognise it as such, so
-it is "nicht die erste Wahl" to catch the eye (004:1202-1206). An own photo of the team,
-the product or the event works better.
+In the Bitkom Social-Media-Leitfaden the analysis of a best-practice post notes: the image
+is stock material, readers recognise it as such, so it is "nicht die erste Wahl" to catch
+the eye (Bitkom, Social-Media-Leitfaden, Kap. 2.2). An own photo of the team, the product or
+the event works better.
 
 ## Example
 ```text
@@ -37,6 +37,7 @@ Drei Learnings aus unserem Kundenprojekt. Was meint ihr? #Digitalisierung #KI #M
 """
 
 from postlint.checks._kinds import on_attachment
+from postlint.i18n import t
 
 CODE = "PL406"
 NAME = "stock-image"
@@ -46,5 +47,4 @@ OPTIONS = {}
 def check(draft, opts):
     for item in draft.attachments or ():
         if item.source == "stock":
-            # de: {label} ist Stock-Material
-            yield on_attachment(draft, item, f"{item.label} is stock material")
+            yield on_attachment(draft, item, t("{attachment} is stock material", attachment=item.label))

@@ -96,7 +96,6 @@ def _account_problems(draft, fm):
     accounts, meta = draft.accounts, draft.meta
     if accounts and accounts.by_name and "account" in meta and draft.account is None:
         start, end = fm.value_spans["account"]
-        # de: account: kein Konto {name!r} in {source} (Konten: {names})
         yield Hit(start, end, t("account: no account {name} in {source} (accounts: {names})",
                                 name=repr(meta["account"]), source=accounts.source,
                                 names=", ".join(accounts.by_name)), raw=True)
@@ -105,11 +104,9 @@ def _account_problems(draft, fm):
         return
     start, end = fm.value_spans["series"]
     if account is None:
-        # de: series: {series!r} ist kein Hashtag, und der Entwurf hat kein Konto mit Reihen
         yield Hit(start, end, t("series: {series} is no hashtag, and the draft has no account with series "
                                 "(write e.g. series: \"#FreitagsFrage\")", series=repr(series)), raw=True)
     elif account.series_hashtag(series) is None:
-        # de: series: {series!r} ist weder ein Hashtag noch eine Reihe des Kontos {name!r} (Reihen: {known})
         yield Hit(start, end, t("series: {series} is no hashtag and no series of account {name} (series: {known})",
                                 series=repr(series), name=repr(account.name),
                                 known=", ".join(account.series) or t("none")), raw=True)

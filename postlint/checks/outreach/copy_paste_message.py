@@ -12,15 +12,17 @@ line and names the copies.
 
 A template adapted to each person (a sentence about their post, their company, where you
 met) differs in enough shingles to stay below the threshold: the guidance itself works
-from a prepared text that it adapts (002:112).
+from a prepared text that it adapts (see below).
 
 ## Why is this bad?
-"Dann der Inhalt: ist er persönlich oder klingt er nach copy-paste?" (003:5): a note
-that only swaps the name reads as mass outreach, and recipients who compare notes (or
-LinkedIn, which limits invitations) notice. Templates are fine when they are adapted:
-"Ich habe einen solchen Text bereits vorbereitet, welchen ich nach Bedarf an die jeweilige
-Situation anpasse" ("LinkedIn-Kontaktanfragen bestätigen oder „folgen“ lassen?", 002:112),
-so the rule looks for unadapted reuse only. The threshold is the catalogue's proposal (H60).
+"Dann der Inhalt: ist er persönlich oder klingt er nach copy-paste?" (LinkedIn-Blogbeitrag
+2021, „Der Wert des Netzwerks liegt hinter dem Netzwerk“): a note that only swaps the name
+reads as mass outreach, and recipients who compare notes (or LinkedIn, which limits
+invitations) notice. Templates are fine when they are adapted: "Ich habe einen solchen Text
+bereits vorbereitet, welchen ich nach Bedarf an die jeweilige Situation anpasse"
+(LinkedIn-Ratgeber, „Personalisierte Kontaktanfragen auf LinkedIn auch über die App“), so
+the rule looks for unadapted reuse only. The guidance names no threshold: the default is
+postlint's choice.
 
 ## Example
 Several drafts, one after the other as `tail -n +1 notes/*.md` prints them:
@@ -57,6 +59,7 @@ Hallo Herr Berg, wir haben uns beim Stammtisch der IHK Stuttgart über Fachkräf
 """
 
 from postlint import similar
+from postlint.i18n import t
 
 CODE = "PL807"
 NAME = "copy-paste-message"
@@ -65,6 +68,6 @@ TEXTS = "all"  # notes and messages are compared whether they are scheduled or n
 
 
 def check_all(timeline, opts_for):
-    # de: gleicher Text wie notes/b.md bis auf den Namen (96 % gleich; Kopie ab 85 %)
     return similar.copies(timeline, opts_for, lambda others, value, limit:
-                          f"same text as {others} apart from the name ({value} alike; copies from {limit})")
+                          t("same text as {others} apart from the name ({value} alike; copies from {limit})",
+                            others=others, value=value, limit=limit))

@@ -8,10 +8,10 @@ once the event has been announced: mark them with `postlint: {ignore: [late-even
 or lower `min-days` for their folder.
 
 ## Why is this bad?
-The Bitkom Social-Media-Leitfaden (3rd edition, chapter 4.5) reports from an event
-comparison on XING: the earlier an event is published, the more visitors find their way to
-its page (004:5412-5416). The guidance gives no number of days; 14 is the catalogue's
-proposal (rule-catalogue H41).
+The Bitkom Social-Media-Leitfaden reports from an event comparison on XING: the earlier an
+event is published, the more visitors find their way to its page (Bitkom,
+Social-Media-Leitfaden, Kap. 4.5). The guidance gives no number of days; 14 is postlint's
+choice.
 
 ## Example
 ```text
@@ -40,6 +40,7 @@ Webinar E-Rechnung am 12. März, 10:00 Uhr, 45 Minuten. Jetzt anmelden: https://
 """
 
 from postlint.checks._kinds import at_front_matter
+from postlint.i18n import nt
 
 CODE = "PL606"
 NAME = "late-event-announcement"
@@ -52,9 +53,10 @@ def check(draft, opts):
         return
     days = (event.day - scheduled.date()).days
     if days < 0:
-        # de: angekündigt {n} Tage nach der Veranstaltung am {date}
-        yield at_front_matter(draft, "event", f"announced {-days} days after the event on {event.day.isoformat()}")
+        yield at_front_matter(draft, "event", nt("announced {days} day after the event on {date}",
+                                                 "announced {days} days after the event on {date}", -days,
+                                                 days=-days, date=event.day.isoformat()))
     elif days < opts["min-days"]:
-        # de: Veranstaltung am {date}, angekündigt {n} Tage vorher (min. {min})
-        yield at_front_matter(draft, "event", f"event on {event.day.isoformat()} announced {days} days before "
-                                              f"(min {opts['min-days']})")
+        yield at_front_matter(draft, "event", nt("event on {date} announced {days} day before (min {min})",
+                                                 "event on {date} announced {days} days before (min {min})", days,
+                                                 date=event.day.isoformat(), days=days, min=opts["min-days"]))

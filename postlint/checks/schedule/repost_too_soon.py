@@ -9,15 +9,12 @@ a link to a home page alone, as in a signature, does not count). The finding is 
 later post's `scheduled` value and names the earlier post. Candidates come from LSH
 banding, so a plan of 100,000 posts is not compared pair by pair (`postlint/similar.py`).
 
-The catalogue proposes PL604 for this rule; PL604 is `too-few-posts-per-week`.
-
 ## Why is this bad?
-The guidance allows reusing content: "Inhalte können mehrfach benutzt werden. Im Zweifel
-so oft, bis sie angekommen sind" (004:1718-1720), and "Auch erfolgreiche Beiträge erneut
-zu teilen, ist ein probates Mittel. Allerdings sollte man die Wiederholungsrate mit
-Bedacht wählen" (004:1787-1791, chapter 2.4 "Social Media-Kampagne"). A repeat within
-days reaches the same followers, who notice. The guidance names no window: 30 days is
-the catalogue's proposal (H39), so the rule is an info.
+The guidance allows reusing content: "Inhalte können mehrfach benutzt werden. Im Zweifel so
+oft, bis sie angekommen sind", and "Auch erfolgreiche Beiträge erneut zu teilen, ist ein
+probates Mittel. Allerdings sollte man die Wiederholungsrate mit Bedacht wählen" (Bitkom,
+Social-Media-Leitfaden, Kap. 2.4). A repeat within days reaches the same followers, who
+notice. The guidance names no window: 30 days is postlint's choice, so the rule is an info.
 
 ## Example
 Several drafts, one after the other as `tail -n +1 drafts/*.md` prints them:
@@ -60,6 +57,7 @@ Unsere Studie ist da: 312 Entscheiderinnen und Entscheider im Mittelstand haben 
 import datetime as dt
 
 from postlint import calendar, similar
+from postlint.i18n import nt, t
 
 CODE = "PL608"
 NAME = "repost-too-soon"
@@ -84,17 +82,18 @@ def check_all(timeline, opts_for):
             for link in mark.links:
                 links[link] = post
             if twin is not None:
-                # de: wiederholt drafts/a.md vom Mo 2026-12-01 09:00 (94 % gleich, 7 Tage vorher; min. 30 Tage)
-                yield post.draft, calendar.hit(post, f"repeats {calendar.names([twin], post)} "
-                                                     f"({similar.percent(value)} alike, {_ago(post, twin)}; "
-                                                     f"min {opts['window-days']} days)")
+                yield post.draft, calendar.hit(post, t("repeats {posts} ({value} alike, {ago}; min {min} days)",
+                                                       posts=calendar.names([twin], post), value=similar.percent(value),
+                                                       ago=_ago(post, twin), min=opts["window-days"]))
             elif shared:
                 other, link = max(shared, key=lambda pair: pair[0].utc)
-                # de: wiederholt den Link beispiel.de/studie aus drafts/a.md vom Mo 2026-12-01 09:00 (7 Tage vorher; min. 30 Tage)
-                yield post.draft, calendar.hit(post, f"repeats the link {link} of {calendar.names([other], post)} "
-                                                     f"({_ago(post, other)}; min {opts['window-days']} days)")
+                yield post.draft, calendar.hit(post, t("repeats the link {link} of {posts} ({ago}; min {min} days)",
+                                                       link=link, posts=calendar.names([other], post),
+                                                       ago=_ago(post, other), min=opts["window-days"]))
 
 
 def _ago(post, earlier) -> str:
     delta = post.utc - earlier.utc
-    return f"{delta.days} days earlier" if delta.days >= 2 else f"{calendar.duration(delta)} earlier"
+    if delta.days >= 2:
+        return nt("{days} day earlier", "{days} days earlier", delta.days, days=delta.days)
+    return t("{duration} earlier", duration=calendar.duration(delta))

@@ -16,10 +16,10 @@ capitals (`YOUTUBE`) is emphasis, and a possessive (`LinkedIn's`) is the brand's
 `#linkedin` and `linkedin.com` are not misspellings.
 
 ## Why is this bad?
-Guidance 004, chapter 5.3 "Was ist Social Media Monitoring?" (004:5818-5830): brands
-search for conversations they would otherwise miss, "wenn jemand die Brand falsch schreibt
-oder diese nicht im Post markiert": a misspelled name is a mention its owner never sees, and readers notice a
-company that cannot spell its own name or its partner's.
+Bitkom, Social-Media-Leitfaden, Kap. 5.3 „Was ist Social Media Monitoring?“: brands search
+for conversations they would otherwise miss, "wenn jemand die Brand falsch schreibt oder
+diese nicht im Post markiert": a misspelled name is a mention its owner never sees, and
+readers notice a company that cannot spell its own name or its partner's.
 
 ## Example
 ```text
@@ -43,6 +43,7 @@ import regex
 
 from postlint import text
 from postlint.packs import lexicon
+from postlint.i18n import t
 from postlint.problem import Hit
 
 CODE = "PL710"
@@ -69,8 +70,8 @@ def check(draft, opts):
             spelled = POSSESSIVE.sub("", searched[m.start():end])  # "LinkedIn's" is the brand's spelling
             found = _match(spelled, brands)
             if found:
-                # de: 'Linkedin' für die Marke 'LinkedIn'
-                yield Hit(m.start(), m.start() + len(spelled), f"'{spelled}' for the brand '{found}'")
+                yield Hit(m.start(), m.start() + len(spelled), t("'{spelled}' for the brand '{brand}'",
+                                                                 spelled=spelled, brand=found))
                 break
 
 

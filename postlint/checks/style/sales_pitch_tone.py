@@ -12,12 +12,13 @@ least 4 for the writer. A personal story without selling is not a pitch, however
 it says "ich". The finding points at the first selling signal.
 
 ## Why is this bad?
-"Tipp: Vermeide platte Verkaufsbotschaften. Baue zunächst Vertrauen auf – durch
-Mehrwert, authentische Gespräche und Empathie" (000:62, "Der Social Selling Index
-(SSI)"). Guidance 004 warns against companies that "stur seine Produktpalette postet.
-Menschen kaufen von Menschen" (004:1489-1497), and 002 asks to "immer den Nutzen für die
-Leser in den Vordergrund" stellen (002:205). The thresholds are the catalogue's proposal
-(H47): the guidance names no numbers, so the rule is an info.
+"Tipp: Vermeide platte Verkaufsbotschaften. Baue zunächst Vertrauen auf – durch Mehrwert,
+authentische Gespräche und Empathie" (SSI-Ratgeber, „4. Beziehungen aufbauen“). The Bitkom
+Social-Media-Leitfaden warns against companies that "stur seine Produktpalette postet.
+Menschen kaufen von Menschen" (Bitkom, Social-Media-Leitfaden, Kap. 2.3), and the
+LinkedIn-Ratgeber asks to "immer den Nutzen für die Leser in den Vordergrund" stellen
+(LinkedIn-Ratgeber, „So geht Social Selling nicht“). The guidance names no numbers: the
+thresholds are postlint's choice, so the rule is an info.
 
 ## Example
 ```text
@@ -38,6 +39,7 @@ Wie plant ihr Schichten, wenn drei Leute gleichzeitig krank sind? Wir haben mit 
 import regex
 
 from postlint.checks.outreach._selling import ADDRESS, SENDER, selling
+from postlint.i18n import decimal, t
 from postlint.problem import Hit
 
 CODE = "PL704"
@@ -63,16 +65,16 @@ def check(draft, opts):
     start, end, what = signals[0]
     per_100 = len(signals) * 100 / len(words)
     if per_100 > opts["max-sales-per-100"]:
-        # de: Verkaufston: 6 Verkaufssignale in 40 Wörtern (15 pro 100; max. 3), zuerst 'Angebot'
-        yield Hit(start, end, f"sales pitch: {len(signals)} selling signals in {len(words)} words "
-                              f"({per_100:.1f} per 100; max {opts['max-sales-per-100']:g}), first {what}")
+        yield Hit(start, end, t("sales pitch: {count} selling signals in {words} words ({per_100} per 100; max {max}), "
+                                "first {what}", count=len(signals), words=len(words), per_100=decimal(per_100, ".1f"),
+                                max=decimal(opts["max-sales-per-100"], "g"), what=what))
         return
     writer = sum(w.lower() in SENDER for w in words)
     reader = sum(w in ADDRESS or w.islower() and w.lower() in ADDRESS for w in words)
     if writer >= MIN_WRITER_WORDS and writer > opts["max-we-you-ratio"] * reader:
-        # de: Verkaufston: 9 Wörter für den Absender, 1 für die Leser (max. 3:1), mit 'unser Produkt'
-        yield Hit(start, end, f"sales pitch: {writer} words for the writer, {reader} for the reader "
-                              f"(max {opts['max-we-you-ratio']:g}:1), with {what}")
+        yield Hit(start, end, t("sales pitch: {writer} words for the writer, {reader} for the reader (max {max}:1), "
+                                "with {what}", writer=writer, reader=reader, max=decimal(opts["max-we-you-ratio"], "g"),
+                                what=what))
 
 
 def _separate(signals):
