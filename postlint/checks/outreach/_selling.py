@@ -15,6 +15,7 @@ from __future__ import annotations
 import regex
 
 from postlint import patterns, text
+from postlint.i18n import t
 from postlint.packs import lexicon
 
 # "49 €", "€49", "1.299,- EUR", "$99": amounts with a currency ("20 %" alone is no price)
@@ -36,9 +37,9 @@ def selling(draft) -> list[tuple[int, int, str]]:
     domains = draft.account.domains if draft.account is not None else ()
     for url in draft.urls:
         if any(part in url.text.lower() for part in parts):
-            found.append((url.start, url.end, f"shop or booking link '{url.text}'"))
+            found.append((url.start, url.end, t("shop or booking link '{link}'", link=url.text)))
         elif domains and _own_offer_link(url.text, domains):
-            found.append((url.start, url.end, f"link to the sender's own site '{url.text}'"))
+            found.append((url.start, url.end, t("link to the sender's own site '{link}'", link=url.text)))
     own = patterns.find(draft.analysis, "own-offer")
     if found and not own:
         if patterns.find(draft.analysis, "buying"):
@@ -46,7 +47,7 @@ def selling(draft) -> list[tuple[int, int, str]]:
         found = _not_recipients(draft, found)
     if not found and own and draft.urls:
         url = draft.urls[0]
-        found.append((url.start, url.end, f"a pitch: '{draft.text[own[0].start:own[0].end]}' and a link"))
+        found.append((url.start, url.end, t("a pitch: '{offer}' and a link", offer=draft.text[own[0].start:own[0].end])))
     return sorted(found)
 
 
@@ -93,7 +94,7 @@ def _prices(draft) -> list[tuple[int, int, str]]:
     49 €", "Sie sparen 20 €"; not news: "female CFOs generated $1.8 trillion more"), except
     those about a refund or a fee already owed (lexicon `service-amounts`: "Wir haben Ihnen
     die 12,90 € zurückerstattet")."""
-    prices = [(m.start(), m.end(), f"price '{m[0]}'") for m in PRICE.finditer(draft.text)]
+    prices = [(m.start(), m.end(), t("price '{price}'", price=m[0])) for m in PRICE.finditer(draft.text)]
     if not prices:
         return prices
     personal = _sentences(draft, lambda words: any(w.lower() in SENDER for w in words) or _mentions(words, ADDRESS))

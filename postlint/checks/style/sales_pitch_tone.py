@@ -38,7 +38,7 @@ Wie plant ihr Schichten, wenn drei Leute gleichzeitig krank sind? Wir haben mit 
 
 import regex
 
-from postlint.checks.outreach._selling import ADDRESS, SENDER, selling
+from postlint.checks.outreach._selling import ADDRESS, PRICE, SENDER, selling
 from postlint.i18n import decimal, t
 from postlint.problem import Hit
 
@@ -57,10 +57,11 @@ def check(draft, opts):
     # a German "Demo" before a verb is a street demonstration in a post far more often than
     # a product demo: "die Demos bringen nichts" (the lexicon is made for messages)
     signals = _separate([signal for signal in selling(draft)
-                         if not (draft.lang == "de" and signal[2].lower().startswith(("'demo ", "'demos ")))])
+                         if not (draft.lang == "de" and draft.text[signal[0]:signal[1]].lower().startswith(
+                             ("demo ", "demos ")))])
     # one signal is a mention, not a pitch: "ein Hemd für 40 € gekauft", "the Demo"; and
     # prices alone are figures of a story ("$16 billion", "rooms at $500 a month")
-    if len(signals) < MIN_SIGNALS or all(what.startswith("price") for *_, what in signals):
+    if len(signals) < MIN_SIGNALS or all(PRICE.fullmatch(draft.text[a:b]) for a, b, _ in signals):
         return
     start, end, what = signals[0]
     per_100 = len(signals) * 100 / len(words)
