@@ -44,6 +44,7 @@ article.draft{background:var(--card);border:1px solid var(--line);border-radius:
 content-visibility:auto;contain-intrinsic-size:auto 520px}
 article.draft:focus{outline:3px solid var(--accent)}
 .dh h2 a{color:var(--fg);word-break:break-all}
+#worst a{overflow-wrap:anywhere}
 .meta{color:var(--muted);margin:2px 0 6px;font-size:13px}
 .counts{display:flex;flex-wrap:wrap;gap:6px;list-style:none;padding:0;margin:6px 0}
 .counts li{background:var(--chip);border-radius:12px;padding:1px 9px;font-size:13px}

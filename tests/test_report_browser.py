@@ -361,6 +361,8 @@ def test_a_phone_starts_at_the_mobile_fold(reports):
         assert phone.js(f"{preview}.classList.contains('mobile')")
         assert phone.js(f"{preview}.querySelector('.fold-m .more').getClientRects().length") == 1
         assert phone.js(f"{preview}.querySelector('.fold-d').getClientRects().length") == 0
-        assert phone.js("document.documentElement.scrollWidth") <= 390  # nothing wider than the screen
+        wide = phone.js("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 390)"
+                        ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right + ' ' + e.textContent.slice(0, 80) + ' in ' + e.parentElement.tagName + '.' + e.parentElement.className)")
+        assert phone.js("document.documentElement.scrollWidth") <= 390, wide  # nothing wider than the screen
     finally:
         phone.close()
