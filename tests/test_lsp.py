@@ -340,6 +340,7 @@ def test_columns_follow_the_negotiated_encoding(encoding, units):
 
 
 @needs_pygls
+@pytest.mark.slow
 @pytest.mark.parametrize(("configured", "german"), [("", True), ('language = "en"\n', False)])
 def test_client_locale_chooses_the_language(workspace, configured, german):
     """A client showing German (`locale: de-DE` in initialize) gets German diagnostics and

@@ -114,6 +114,7 @@ def test_every_finding_is_in_the_report_at_its_json_position(example_report):
         assert f["message"] in start.attrs["data-tip"]
 
 
+@pytest.mark.slow
 def test_whole_post_findings_are_banners(example_report):
     _, document, _ = example_report
     drafts = articles(parse(document))
