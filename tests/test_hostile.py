@@ -376,7 +376,7 @@ def children(pid: int) -> list[int]:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 @pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["TERM", "INT"])
 def test_12_a_signal_ends_the_workers_and_the_exit_code_says_so(tmp_path, signum, code):
-    for i in range(200):
+    for i in range(400):  # enough work that the run cannot end between the workers' start and the signal
         (tmp_path / f"p{i:03d}.md").write_text("Hallo Welt, was meint ihr zu Post %d? #KI\n" % i * 40, encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "postlint", "check", "--no-cache", "-j2", "."], cwd=tmp_path,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -386,8 +386,9 @@ def test_12_a_signal_ends_the_workers_and_the_exit_code_says_so(tmp_path, signum
     workers = children(proc.pid)
     assert workers, "no workers started"
     proc.send_signal(signum)
-    assert proc.wait(timeout=TIMEOUT) == code
+    returned = proc.wait(timeout=TIMEOUT)
     err = proc.stderr.read().decode()
+    assert returned == code, (returned, err[-2000:])
     assert "Traceback" not in err and "postlint: interrupted" in err
     deadline = time.monotonic() + 10
     while any(Path(f"/proc/{w}").exists() and "Z" not in (Path(f"/proc/{w}/stat").read_text().split(") ")[1][:1])
