@@ -49,9 +49,12 @@ OPTIONS = {}
 def check(draft, opts):
     for item in draft.attachments or ():
         if item.license_covers_social is False:
-            license = f"license {item.license!r}" if item.license else "its license"
-            yield on_attachment(draft, item, t("{attachment}: {license} does not cover social media",
-                                               attachment=item.label, license=license))
+            if item.license:
+                message = t("{attachment}: license {license} does not cover social media", attachment=item.label,
+                            license=repr(item.license))
+            else:
+                message = t("{attachment}: its license does not cover social media", attachment=item.label)
+            yield on_attachment(draft, item, message)
         elif item.source == "third-party" and item.permission is not True and item.license_covers_social is not True:
             yield on_attachment(draft, item, t("{attachment} is third-party material without the rights holder's "
                                                "permission (permission: true)", attachment=item.label))
